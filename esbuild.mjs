@@ -1,0 +1,52 @@
+// Builds the extension host bundle (node, `vscode` external), the webview script (browser),
+// the content CLI, the bundled question bank (dist/content.json) and, with --tests, the test bundles.
+// Usage: node esbuild.mjs [--production] [--tests] [--watch]
+import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const tests = process.argv.includes('--tests');
+const watch = process.argv.includes('--watch');
+
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+
+const builds = [
+  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], metafile: true },
+  { ...common, entryPoints: ['src/webview/question.ts'], outfile: 'dist/webview/question.js', platform: 'browser', format: 'iife', target: 'es2022', metafile: true },
+  { ...node, entryPoints: ['src/cli/content.ts'], outfile: 'dist/cli.js' },
+];
+
+if (tests) {
+  const unit = readdirSync('test/unit').filter((f) => f.endsWith('.test.ts')).map((f) => join('test/unit', f));
+  builds.push({ ...node, sourcemap: true, minify: false, entryPoints: unit, outdir: 'out/test/unit', external: ['mocha'] });
+  builds.push({ ...node, sourcemap: true, minify: false, entryPoints: ['test/host/index.ts'], outfile: 'out/test/host/index.js', external: ['vscode', 'mocha'] });
+}
+
+function buildContent() {
+  try {
+    execFileSync(process.execPath, ['dist/cli.js', 'build', 'content', 'dist/content.json'], { stdio: 'inherit' });
+  } catch {
+    // The CLI already printed every content error as file:line: message.
+    if (!watch) process.exit(1);
+  }
+}
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  buildContent();
+  console.log('watching…');
+} else {
+  const results = await Promise.all(builds.map((b) => esbuild.build(b)));
+  mkdirSync('dist', { recursive: true });
+  const sizes = {};
+  for (const r of results) {
+    if (!r.metafile) continue;
+    for (const [file, info] of Object.entries(r.metafile.outputs)) if (!file.endsWith('.map')) sizes[file] = info.bytes;
+  }
+  writeFileSync('dist/bundle-sizes.json', JSON.stringify(sizes, null, 1));
+  buildContent();
+}

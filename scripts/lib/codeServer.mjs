@@ -1,0 +1,123 @@
+// A real VS Code (code-server 4.100.3 = VS Code 1.100.3) on 127.0.0.1, driven by Debian's Chromium
+// through playwright-core. Shared by the in-host tests, the UI journeys, `npm start` and the benchmarks.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CODE_SERVER = join(ROOT, '.vscode-test', 'code-server-4.100.3', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function ensureCodeServer() {
+  execFileSync('bash', [join(ROOT, 'scripts', 'ensure-code-server.sh')], { stdio: 'inherit' });
+}
+
+export async function freePort() {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => res(port));
+    });
+    srv.on('error', rej);
+  });
+}
+
+/**
+ * Starts code-server with a fresh profile. `extensionsDir` stays empty unless a VSIX is installed
+ * into it, so a development copy never conflicts with an installed one.
+ */
+export async function startCodeServer({ workspace, settings = {}, port, quiet = true, trust = false } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'ip-code-server-'));
+  const userData = join(dir, 'data');
+  const extensions = join(dir, 'ext');
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  mkdirSync(extensions, { recursive: true });
+  writeFileSync(
+    join(userData, 'User', 'settings.json'),
+    JSON.stringify({
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'telemetry.telemetryLevel': 'off',
+      'update.mode': 'none',
+      'extensions.autoUpdate': false,
+      'extensions.autoCheckUpdates': false,
+      'workbench.enableExperiments': false,
+      'security.workspace.trust.enabled': trust,
+      'window.commandCenter': false,
+      'chat.commandCenter.enabled': false,
+      'workbench.colorTheme': 'Default Dark Modern',
+      ...settings,
+    }),
+  );
+  const folder = workspace ?? join(dir, 'workspace');
+  mkdirSync(folder, { recursive: true });
+  port ??= await freePort();
+  const args = [CODE_SERVER, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userData, '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override'];
+  if (!trust) args.push('--disable-workspace-trust');
+  args.push(folder);
+  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VSCODE_PROXY_URI: '' } });
+  let output = '';
+  const collect = (d) => {
+    output += d;
+    if (!quiet) process.stderr.write(d);
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`code-server exited (${child.exitCode}):\n${output}`);
+    try {
+      const r = await fetch(`${url}/healthz`);
+      if (r.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error(`code-server did not start within 60 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+    setTimeout(() => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }, 2000).unref();
+    rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  };
+  process.once('exit', stop);
+  return { port, url, folder, userData, extensions, stop, output: () => output, child };
+}
+
+export async function launchBrowser() {
+  const { chromium } = await import('playwright-core');
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run scripts/ensure-code-server.sh (installs Debian's chromium)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** The workbench URL, optionally with development options (extension under development, test runner). */
+export function workbenchUrl(server, { developmentPath, testsPath, folder } = {}) {
+  const params = new URLSearchParams({ folder: folder ?? server.folder });
+  const payload = [];
+  if (developmentPath) payload.push(['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${developmentPath}`]);
+  if (testsPath) payload.push(['extensionTestsPath', `vscode-remote://127.0.0.1:${server.port}${testsPath}`]);
+  if (payload.length) params.set('payload', JSON.stringify(payload));
+  return `${server.url}/?${params}`;
+}

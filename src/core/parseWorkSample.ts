@@ -1,0 +1,102 @@
+import { ContentParseError } from './contentError';
+import { parseHeader } from './frontmatter';
+import { validateHeader } from './headerValidation';
+import { readSections } from './parseQuestion';
+import { defectFieldsSchema, workSampleHeaderSchema, type Defect, type Difficulty } from './schema';
+import { listItems, splitSections } from './sections';
+
+const SAMPLE_SECTIONS = [
+  { heading: 'Prompt', required: true, kind: 'markdown' },
+  { heading: 'Reference review', required: true, kind: 'markdown' },
+  { heading: 'Defects', required: true, kind: 'markdown' },
+] as const;
+
+export interface ParsedSampleDoc {
+  readonly title: string;
+  readonly topic: string;
+  readonly difficulty: Difficulty;
+  readonly minutes: number;
+  readonly tags: string[];
+  readonly aliases: string[];
+  readonly runnable: boolean;
+  readonly testFile: string | undefined;
+  readonly open: string[] | undefined;
+  readonly prompt: string;
+  readonly referenceReview: string;
+  /** Defects without `hasMutant`, which only the loader (seeing the folder) can tell. */
+  readonly defects: Omit<Defect, 'hasMutant'>[];
+  readonly headerLines: Record<string, number>;
+}
+
+/** Parses a work sample's sample.md (the files beside it are checked by the loader). */
+export function parseWorkSampleDoc(text: string, file: string): ParsedSampleDoc {
+  const header = parseHeader(text);
+  const h = validateHeader(workSampleHeaderSchema, header);
+  if (h.runnable && !h['test-file']) throw new ContentParseError(header.lines.runnable ?? 1, 'a runnable work sample needs a "test-file" header');
+  const found = readSections(header.body, header.endLine + 1, SAMPLE_SECTIONS, file);
+  const defectsSection = found.get('Defects');
+  if (!defectsSection) throw new ContentParseError(1, 'missing "# Defects"');
+  return {
+    title: h.title,
+    topic: h.topic,
+    difficulty: h.difficulty,
+    minutes: h.minutes,
+    tags: h.tags.map((t) => t.toLowerCase()),
+    aliases: h.aliases ?? [],
+    runnable: h.runnable,
+    testFile: h['test-file'],
+    open: h.open,
+    prompt: found.get('Prompt')?.markdown ?? '',
+    referenceReview: found.get('Reference review')?.markdown ?? '',
+    defects: parseDefects(defectsSection.markdown, defectsSection.line + 1),
+    headerLines: header.lines,
+  };
+}
+
+function parseDefects(markdown: string, firstLine: number): Omit<Defect, 'hasMutant'>[] {
+  const { preamble, sections } = splitSections(markdown, firstLine, 2);
+  if (preamble.some((t) => t.type !== 'space')) throw new ContentParseError(firstLine, 'text before the first "## <defect-id>" heading in # Defects');
+  if (sections.length === 0) throw new ContentParseError(firstLine, '# Defects needs at least one "## <defect-id>" subsection');
+  const seen = new Set<string>();
+  return sections.map((s) => {
+    const id = s.heading;
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) throw new ContentParseError(s.line, `defect id "${id}" must be lowercase kebab-case`);
+    if (seen.has(id)) throw new ContentParseError(s.line, `defect "${id}" appears twice`);
+    seen.add(id);
+    const fields: Record<string, string | string[]> = {};
+    for (const item of listItems(s.tokens) ?? []) {
+      const m = /^([a-z-]+):\s*(.*)$/s.exec(item);
+      if (!m) throw new ContentParseError(s.line, `defect "${id}": cannot read field "${item}" (expected "- key: value")`);
+      const key = m[1] as string;
+      const value = (m[2] ?? '').trim();
+      fields[key] = key === 'terms' ? parseTerms(value) : key === 'anchor' ? stripCode(value) : value;
+    }
+    const parsed = defectFieldsSchema.safeParse(fields);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path[0] ?? (issue?.code === 'unrecognized_keys' ? issue.keys[0] : undefined);
+      throw new ContentParseError(s.line, `defect "${id}"${where ? ` field "${String(where)}"` : ''}: ${issue?.message ?? 'invalid'}`);
+    }
+    const { sections: parts } = splitSections(s.markdown, s.line + 1, 3);
+    const part = (name: string) => parts.find((p) => p.heading.toLowerCase() === name)?.markdown.trim() ?? '';
+    const why = part('why it matters');
+    const fix = part('fix');
+    if (!why) throw new ContentParseError(s.line, `defect "${id}" needs a "### Why it matters" paragraph`);
+    if (!fix) throw new ContentParseError(s.line, `defect "${id}" needs a "### Fix" paragraph`);
+    return { id, ...parsed.data, why, fix, line: s.line };
+  });
+}
+
+function parseTerms(value: string): string[] {
+  const inner = value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1) : value;
+  return inner
+    .split(',')
+    .map((t) => t.trim().replace(/^["'`]|["'`]$/g, ''))
+    .filter((t) => t !== '');
+}
+
+/** `` `code` `` or ``` `` code `` ``` → code. */
+function stripCode(value: string): string {
+  const m = /^(`+)\s?([\s\S]*?)\s?\1$/.exec(value);
+  return m ? (m[2] ?? '') : value;
+}

@@ -1,0 +1,106 @@
+import * as vscode from 'vscode';
+import { formatContentError } from '../core/contentError';
+import { COMMANDS, type CommandId } from './commandIds';
+import { ContentService } from './contentService';
+import { dueCount, dueQueue, exportProgressCommand, importProgressCommand, resetProgressCommand } from './practiceCommands';
+import { ProgressService } from './progressService';
+import { QUESTION_VIEW_TYPE, QuestionPanels } from './questionPanels';
+import { searchQuestions } from './searchPick';
+import { DueStatusBar } from './statusBar';
+import { TopicsTreeProvider } from './topicsTree';
+
+/** What activate() returns: used by the in-host tests and by nothing else. */
+export interface ExtensionApi {
+  readonly content: ContentService;
+  readonly progress: ProgressService;
+  readonly panels: QuestionPanels;
+  readonly tree: TopicsTreeProvider;
+  readonly statusBar: DueStatusBar;
+  readonly registeredCommands: readonly CommandId[];
+}
+
+/**
+ * Composition root. Registers views, commands and the panel serializer, and nothing else:
+ * the question bank, the search index and the progress file load on first use.
+ */
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const log = vscode.window.createOutputChannel('Interview Practice', { log: true });
+  const content = new ContentService(vscode.Uri.joinPath(context.extensionUri, 'dist', 'content.json').fsPath);
+  const progress = new ProgressService(context.globalStorageUri.fsPath, log);
+  const panels = new QuestionPanels(context.extensionUri, content, progress, log);
+  const tree = new TopicsTreeProvider(content, progress);
+  const statusBar = new DueStatusBar();
+  const treeView = vscode.window.createTreeView('interviewPractice.topics', { treeDataProvider: tree, showCollapseAll: true });
+
+  const updateStatus = async () => statusBar.update(await dueCount(content, progress));
+  const reportContentErrors = async () => {
+    const { errors } = await content.get();
+    if (errors.length === 0) return;
+    const choice = await vscode.window.showWarningMessage(`Interview Practice: ${errors.length} content problem(s); the rest of the questions loaded.`, 'Show Problems');
+    if (choice) await vscode.commands.executeCommand(COMMANDS.showContentErrors);
+  };
+  // The status bar needs the bank and the progress file: read them once the window is idle, not in activate().
+  const idleTimer = setTimeout(() => {
+    void updateStatus().catch((e) => log.error('status bar update failed', e));
+    void reportContentErrors();
+  }, 1500);
+
+  const openQuestion = async (id: unknown) => {
+    if (typeof id === 'string') await panels.open(id);
+  };
+  const handlers: Record<CommandId, (...args: unknown[]) => unknown> = {
+    [COMMANDS.searchQuestions]: () =>
+      searchQuestions(content, async (hit) => {
+        if (hit.kind === 'work-sample') await vscode.commands.executeCommand(COMMANDS.openWorkSample, hit.id);
+        else await panels.open(hit.id);
+      }),
+    [COMMANDS.openRandomQuestion]: async () => {
+      const questions = (await content.get()).bundle.questions.filter((q) => q.kind !== 'follow-up');
+      const q = questions[Math.floor(Math.random() * questions.length)];
+      if (q) await panels.open(q.id);
+    },
+    [COMMANDS.openQuestion]: openQuestion,
+    [COMMANDS.reviewDue]: async () => {
+      const queue = await dueQueue(content, progress);
+      if (queue.length === 0) {
+        void vscode.window.showInformationMessage('Nothing is due. Open any question from the Topics view to practise ahead.');
+        return;
+      }
+      await panels.startReview(queue);
+    },
+    [COMMANDS.refresh]: () => {
+      content.invalidate();
+      tree.refresh();
+    },
+    [COMMANDS.exportProgress]: (uri) => exportProgressCommand(progress, uri instanceof vscode.Uri ? uri : undefined),
+    [COMMANDS.importProgress]: (uri) => importProgressCommand(progress, content, uri instanceof vscode.Uri ? uri : undefined),
+    [COMMANDS.resetProgress]: (confirmed) => resetProgressCommand(progress, confirmed === true),
+    [COMMANDS.showContentErrors]: async () => {
+      const { errors } = await content.get();
+      log.info(errors.length ? `${errors.length} content error(s):\n${errors.map(formatContentError).join('\n')}` : 'No content errors.');
+      log.show();
+    },
+    [COMMANDS.openWorkSample]: async (id) => {
+      void vscode.window.showInformationMessage(`Work samples open in a later version (${String(id)}).`);
+    },
+  };
+
+  context.subscriptions.push(
+    log,
+    progress,
+    panels,
+    tree,
+    treeView,
+    statusBar,
+    { dispose: () => clearTimeout(idleTimer) },
+    vscode.window.registerWebviewPanelSerializer(QUESTION_VIEW_TYPE, panels),
+    progress.onDidChange(() => void updateStatus()),
+    ...Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
+  );
+
+  return { content, progress, panels, tree, statusBar, registeredCommands: Object.keys(handlers) as CommandId[] };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

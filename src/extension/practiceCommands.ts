@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import { reviewQueue } from '../core/progress/queue';
+import type { ContentService } from './contentService';
+import type { ProgressService } from './progressService';
+
+/** Everything to practise now, by the user's settings. */
+export async function dueQueue(content: ContentService, progress: ProgressService, now = new Date()): Promise<string[]> {
+  const [snapshot, model] = await Promise.all([content.get(), progress.model()]);
+  const config = vscode.workspace.getConfiguration('interviewPractice');
+  const items = snapshot.bundle.questions.map((q, order) => ({ id: q.id, parent: q.parent, order }));
+  return reviewQueue(items, model, now, {
+    newPerDay: config.get<number>('newQuestionsPerDay', 10),
+    releaseAllFollowUps: config.get<boolean>('releaseAllFollowUps', false),
+  });
+}
+
+/** Only cards already due (not new ones): what the status bar counts. */
+export async function dueCount(content: ContentService, progress: ProgressService, now = new Date()): Promise<number> {
+  const [snapshot, model] = await Promise.all([content.get(), progress.model()]);
+  return snapshot.bundle.questions.filter((q) => model.state(q.id, now) === 'due').length;
+}
+
+export async function exportProgressCommand(progress: ProgressService, uri?: vscode.Uri): Promise<void> {
+  const target = uri ?? await vscode.window.showSaveDialog({
+    title: 'Export Progress',
+    defaultUri: vscode.Uri.file(`interview-practice-progress-${new Date().toISOString().slice(0, 10)}.json`),
+    filters: { JSON: ['json'] },
+  });
+  if (!target) return;
+  await vscode.workspace.fs.writeFile(target, Buffer.from(await progress.exportText(), 'utf8'));
+  void vscode.window.showInformationMessage(`Progress exported to ${target.fsPath}.`);
+}
+
+export async function importProgressCommand(progress: ProgressService, content: ContentService, uri?: vscode.Uri): Promise<void> {
+  const source =
+    uri ?? (await vscode.window.showOpenDialog({ title: 'Import Progress', canSelectMany: false, filters: { JSON: ['json'] } }))?.[0];
+  if (!source) return;
+  const snapshot = await content.get();
+  try {
+    const text = Buffer.from(await vscode.workspace.fs.readFile(source)).toString('utf8');
+    const r = await progress.importText(text, (id) => snapshot.question(id) !== undefined || snapshot.workSample(id) !== undefined);
+    const skipped = [
+      r.duplicates && `${r.duplicates} already here`,
+      r.rejected && `${r.rejected} invalid`,
+      r.unknownIds && `${r.unknownIds} for questions not in the bank`,
+    ].filter(Boolean);
+    void vscode.window.showInformationMessage(`Imported ${r.added} progress record(s)${skipped.length ? `; skipped ${skipped.join(', ')}` : ''}. Nothing was overwritten.`);
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Could not import ${source.fsPath}: ${e instanceof Error ? e.message : String(e)}. Your progress is unchanged.`);
+  }
+}
+
+export async function resetProgressCommand(progress: ProgressService, confirmed = false): Promise<void> {
+  if (!confirmed) {
+    const choice = await vscode.window.showWarningMessage(
+      'Reset all practice progress? Grades, notes and flags are cleared. (The history stays in the progress file, and Export Progress first keeps a copy.)',
+      { modal: true },
+      'Reset Progress',
+    );
+    if (choice !== 'Reset Progress') return;
+  }
+  await progress.reset();
+  void vscode.window.showInformationMessage('Practice progress was reset.');
+}

@@ -1,0 +1,115 @@
+import * as vscode from 'vscode';
+import type { Question, Topic, WorkSample } from '../core/schema';
+import type { ContentService, ContentSnapshot } from './contentService';
+import { DIFFICULTY_LABEL, STATE_ICON, STATE_LABEL } from './labels';
+import type { ProgressService } from './progressService';
+import { COMMANDS } from './commandIds';
+
+export type TopicNode =
+  | { kind: 'topic'; topic: Topic }
+  | { kind: 'question'; question: Question }
+  | { kind: 'sample'; sample: WorkSample }
+  | { kind: 'error'; message: string };
+
+/** Topics → questions (follow-ups under their question) and hands-on work samples. */
+export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TopicNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly content: ContentService,
+    private readonly progress: ProgressService,
+  ) {
+    const refresh = () => this.changed.fire(undefined);
+    const sub = content.onDidChange(refresh);
+    this.subscriptions = [this.changed, progress.onDidChange(refresh), { dispose: () => sub.dispose() }];
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  async getChildren(node?: TopicNode): Promise<TopicNode[]> {
+    const snapshot = await this.content.get();
+    if (!node) {
+      // An empty list makes VS Code show the viewsWelcome text; broken content still shows what loaded.
+      return snapshot.topics.map((topic) => ({ kind: 'topic' as const, topic }));
+    }
+    if (node.kind === 'topic') {
+      return [
+        ...snapshot.questionsOf(node.topic.id).map((question) => ({ kind: 'question' as const, question })),
+        ...snapshot.workSamplesOf(node.topic.id).map((sample) => ({ kind: 'sample' as const, sample })),
+      ];
+    }
+    if (node.kind === 'question') return snapshot.followUpsOf(node.question.id).map((question) => ({ kind: 'question' as const, question }));
+    return [];
+  }
+
+  async getTreeItem(node: TopicNode): Promise<vscode.TreeItem> {
+    const snapshot = await this.content.get();
+    const model = await this.progress.model();
+    const now = new Date();
+    switch (node.kind) {
+      case 'topic': {
+        const questions = snapshot.questionsOf(node.topic.id);
+        const ids = questions.flatMap((q) => [q.id, ...snapshot.followUpsOf(q.id).map((f) => f.id)]);
+        const due = ids.filter((id) => model.state(id, now) === 'due').length;
+        const samples = snapshot.workSamplesOf(node.topic.id).length;
+        const item = new vscode.TreeItem(node.topic.title, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `topic:${node.topic.id}`;
+        item.description = `${questions.length} questions${samples ? ` · ${samples} hands-on` : ''}${due ? ` · ${due} due` : ''}`;
+        item.tooltip = new vscode.MarkdownString(`**${node.topic.title}**\n\n${node.topic.summary}`);
+        item.iconPath = new vscode.ThemeIcon(node.topic.icon ?? 'book');
+        item.contextValue = 'topic';
+        return item;
+      }
+      case 'question': {
+        const q = node.question;
+        const state = model.state(q.id, now);
+        const hasFollowUps = snapshot.followUpsOf(q.id).length > 0;
+        const item = new vscode.TreeItem(q.title, hasFollowUps ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        item.id = `question:${q.id}`;
+        const flagged = model.flagged(q.id) ? ' ★' : '';
+        item.description = `${DIFFICULTY_LABEL[q.difficulty]} · ${STATE_LABEL[state]}${flagged}`;
+        const tip = new vscode.MarkdownString(`**${q.title}** — ${DIFFICULTY_LABEL[q.difficulty]}, ~${q.minutes} min, ${STATE_LABEL[state]}\n\n${q.prompt}`);
+        tip.supportHtml = false;
+        item.tooltip = tip;
+        item.iconPath = new vscode.ThemeIcon(STATE_ICON[state]);
+        item.contextValue = q.kind === 'follow-up' ? 'followUp' : 'question';
+        item.accessibilityInformation = { label: `${q.title}, ${DIFFICULTY_LABEL[q.difficulty]}, ${STATE_LABEL[state]}${flagged ? ', flagged' : ''}` };
+        item.command = { command: COMMANDS.openQuestion, title: 'Open Question', arguments: [q.id] };
+        return item;
+      }
+      case 'sample': {
+        const w = node.sample;
+        const attempts = model.sampleAttempts(w.id);
+        const best = attempts.length ? Math.max(...attempts.map((a) => a.score)) : undefined;
+        const item = new vscode.TreeItem(w.title, vscode.TreeItemCollapsibleState.None);
+        item.id = `sample:${w.id}`;
+        item.description = `Hands-on · ${DIFFICULTY_LABEL[w.difficulty]}${best !== undefined ? ` · best ${best}%` : ''}`;
+        item.tooltip = new vscode.MarkdownString(`**Work sample: ${w.title}**${w.runnable ? ' (runnable tests)' : ''}\n\n${w.prompt}`);
+        item.iconPath = new vscode.ThemeIcon(w.runnable ? 'beaker' : 'code-review');
+        item.contextValue = 'workSample';
+        item.command = { command: COMMANDS.openWorkSample, title: 'Open Work Sample', arguments: [w.id] };
+        return item;
+      }
+      case 'error': {
+        const item = new vscode.TreeItem(node.message);
+        item.iconPath = new vscode.ThemeIcon('warning');
+        return item;
+      }
+    }
+  }
+
+  getParent(node: TopicNode): TopicNode | undefined {
+    void node;
+    return undefined;
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+export type { ContentSnapshot };

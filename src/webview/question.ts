@@ -1,0 +1,191 @@
+// The question panel's script. Runs in the webview (untrusted side): it only shows and hides
+// what the host rendered and sends typed messages back; it never builds HTML from strings.
+import { keyPointHints, proposeRating } from '../core/keyPoints';
+import type { HostMessage, PanelState } from '../core/protocol';
+
+const vscode = acquireVsCodeApi<PanelState>();
+const body = document.body;
+const questionId = body.dataset.questionId ?? '';
+const review = body.dataset.review === 'true';
+const keyPoints = JSON.parse(body.dataset.keypoints ?? '[]') as string[];
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
+
+const draft = $<HTMLTextAreaElement>('draft');
+const note = $<HTMLTextAreaElement>('note');
+const answer = $('answer');
+const revealButton = $<HTMLButtonElement>('reveal');
+const proposal = $('proposal');
+const gradeResult = $('grade-result');
+const nextButton = $<HTMLButtonElement>('next');
+const startedAt = Date.now();
+let graded = false;
+
+const previous = vscode.getState();
+const state: PanelState = previous?.questionId === questionId ? previous : { questionId, review };
+if (draft && state.draft) draft.value = state.draft;
+if (state.revealed) reveal(false);
+saveState();
+
+function saveState(): void {
+  vscode.setState({ ...state, questionId, review, draft: draft?.value ?? '' });
+}
+
+function reveal(notify = true): void {
+  if (!answer || !answer.hidden) return;
+  answer.hidden = false;
+  if (revealButton) revealButton.hidden = true;
+  state.revealed = true;
+  saveState();
+  showHints();
+  updateProposal();
+  document.getElementById('model-answer-h')?.focus();
+  if (notify) vscode.postMessage({ type: 'revealed', questionId });
+}
+
+function showHints(): void {
+  const hints = keyPointHints(keyPoints, draft?.value ?? '');
+  hints.forEach((hit, i) => {
+    const el = document.querySelector<HTMLElement>(`[data-hint="${i}"]`);
+    if (el) el.hidden = !hit;
+  });
+}
+
+function ticked(): number[] {
+  return [...document.querySelectorAll<HTMLInputElement>('input.kp')].filter((c) => c.checked).map((c) => Number(c.dataset.index));
+}
+
+const LABELS = ['', 'Again', 'Hard', 'Good', 'Easy'];
+function updateProposal(): void {
+  const t = ticked().length;
+  const proposed = proposeRating(t, keyPoints.length);
+  if (proposal) proposal.textContent = `You ticked ${t} of ${keyPoints.length} key points: that suggests ${LABELS[proposed]}.`;
+  document.querySelectorAll<HTMLButtonElement>('button.grade').forEach((b) => b.classList.toggle('proposed', Number(b.dataset.rating) === proposed));
+}
+
+function grade(rating: 1 | 2 | 3 | 4): void {
+  if (!answer || answer.hidden || graded) return;
+  const covered = ticked();
+  const proposed = proposeRating(covered.length, keyPoints.length);
+  // Grading two steps above what the checklist supports needs a second press of the same key.
+  if (gradeResult && rating - proposed >= 2 && gradeResult.dataset.confirm !== String(rating)) {
+    gradeResult.dataset.confirm = String(rating);
+    gradeResult.textContent = `You ticked ${covered.length} of ${keyPoints.length} key points. Press ${rating} again to grade ${LABELS[rating]} anyway.`;
+    return;
+  }
+  vscode.postMessage({
+    type: 'grade',
+    questionId,
+    rating,
+    covered,
+    draftChars: draft?.value.length ?? 0,
+    elapsedSeconds: Math.min(86_400, Math.round((Date.now() - startedAt) / 1000)),
+  });
+}
+
+window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
+  const msg = event.data;
+  if (!msg || typeof msg !== 'object') return;
+  switch (msg.type) {
+    case 'graded':
+      graded = true;
+      if (gradeResult) {
+        delete gradeResult.dataset.confirm;
+        gradeResult.textContent = `Graded ${LABELS[msg.rating]}. Next review in ${msg.nextDue}. Press U to undo${review ? ', N for the next question' : ''}.`;
+      }
+      document.querySelectorAll<HTMLButtonElement>('button.grade').forEach((b) => b.classList.toggle('chosen', Number(b.dataset.rating) === msg.rating));
+      if (nextButton) {
+        nextButton.hidden = false;
+        nextButton.focus();
+      }
+      break;
+    case 'ungraded':
+      graded = false;
+      if (gradeResult) gradeResult.textContent = 'Grade undone. Grade again when ready.';
+      document.querySelectorAll<HTMLButtonElement>('button.grade').forEach((b) => b.classList.remove('chosen'));
+      break;
+    case 'noteSaved': {
+      const s = $('note-status');
+      if (s) s.textContent = 'Note saved.';
+      break;
+    }
+    case 'flag': {
+      const f = $('flag');
+      if (f) {
+        f.setAttribute('aria-pressed', String(msg.flagged));
+        f.textContent = msg.flagged ? '★ Flagged' : '☆ Flag';
+      }
+      break;
+    }
+    case 'error':
+      if (gradeResult) gradeResult.textContent = `Error: ${msg.message}`;
+      break;
+  }
+});
+
+revealButton?.addEventListener('click', () => reveal());
+draft?.addEventListener('input', () => {
+  saveState();
+  if (answer && !answer.hidden) showHints();
+});
+document.querySelectorAll<HTMLInputElement>('input.kp').forEach((c) => c.addEventListener('change', updateProposal));
+document.querySelectorAll<HTMLButtonElement>('button.grade').forEach((b) =>
+  b.addEventListener('click', () => grade(Number(b.dataset.rating) as 1 | 2 | 3 | 4)),
+);
+document.querySelectorAll<HTMLButtonElement>('[data-open]').forEach((b) =>
+  b.addEventListener('click', () => vscode.postMessage({ type: 'openQuestion', id: b.dataset.open ?? '' })),
+);
+document.querySelectorAll<HTMLAnchorElement>('a.external-link').forEach((a) =>
+  a.addEventListener('click', (e) => {
+    e.preventDefault();
+    vscode.postMessage({ type: 'openExternal', url: a.href });
+  }),
+);
+nextButton?.addEventListener('click', () => vscode.postMessage({ type: 'next' }));
+$('flag')?.addEventListener('click', () => vscode.postMessage({ type: 'toggleFlag', questionId }));
+let noteTimer: ReturnType<typeof setTimeout> | undefined;
+note?.addEventListener('input', () => {
+  clearTimeout(noteTimer);
+  noteTimer = setTimeout(() => vscode.postMessage({ type: 'saveNote', questionId, text: note.value }), 600);
+});
+
+document.addEventListener('keydown', (e) => {
+  const target = e.target as HTMLElement | null;
+  const typing = target?.tagName === 'TEXTAREA' || target?.tagName === 'INPUT' && (target as HTMLInputElement).type === 'text';
+  if (typing) {
+    // Ctrl+Enter reveals from the draft without leaving the keyboard.
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && target === draft) {
+      e.preventDefault();
+      reveal();
+    }
+    return;
+  }
+  if (e.ctrlKey || e.metaKey || e.altKey) return;
+  if (e.key === ' ' && answer?.hidden) {
+    e.preventDefault();
+    reveal();
+  } else if (/^[1-4]$/.test(e.key)) {
+    grade(Number(e.key) as 1 | 2 | 3 | 4);
+  } else if (e.key === 'u' || e.key === 'U') {
+    if (graded) vscode.postMessage({ type: 'undoGrade', questionId });
+  } else if ((e.key === 'n' || e.key === 'N') && review && graded) {
+    vscode.postMessage({ type: 'next' });
+  } else if (e.key === 'f' || e.key === 'F') {
+    vscode.postMessage({ type: 'toggleFlag', questionId });
+  }
+});
+
+// Timer: counts down the estimated answer time when the setting is on.
+const timerEl = $('timer');
+const timerSeconds = Number(body.dataset.timer ?? '0');
+if (timerEl && timerSeconds > 0) {
+  const tick = () => {
+    const left = timerSeconds - Math.round((Date.now() - startedAt) / 1000);
+    const abs = Math.abs(left);
+    timerEl.textContent = `${left < 0 ? 'over by ' : ''}${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, '0')}`;
+    timerEl.classList.toggle('over', left < 0);
+  };
+  tick();
+  setInterval(tick, 1000);
+}
+
+vscode.postMessage({ type: 'ready' });

@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension/extension';
+import type { TopicNode } from '../../src/extension/topicsTree';
+
+const EXTENSION_ID = 'interview-practice.staff-interview-practice';
+
+const ext = () => {
+  const e = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  assert.ok(e);
+  return e;
+};
+const u = (path: string) => path.split('/').at(-1) ?? '';
+
+async function api(): Promise<ExtensionApi> {
+  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is installed`);
+  return ext.isActive ? ext.exports : ext.activate();
+}
+
+describe('extension in a real VS Code', () => {
+  before(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('activates and reports how long activate() took', async () => {
+    const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+    assert.ok(ext);
+    const started = performance.now();
+    const exports = ext.isActive ? ext.exports : await ext.activate();
+    console.log(`activate(): ${(performance.now() - started).toFixed(1)} ms (${ext.isActive ? 'now active' : 'inactive'})`);
+    assert.ok(exports.content && exports.panels);
+  });
+
+  it('registers every command in package.json, and no command that package.json lacks', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext);
+    const declared = (ext.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command).sort();
+    // VS Code itself adds focus/open commands for each view (interviewPractice.topics.focus…): not ours.
+    const registered = (await vscode.commands.getCommands(true)).filter((c) => c.startsWith('interviewPractice.') && !c.startsWith('interviewPractice.topics.')).sort();
+    assert.deepEqual(registered, declared);
+    assert.deepEqual([...(await api()).registeredCommands].sort(), declared);
+  });
+
+  it('shows every topic of the bank in the Topics tree, each with its questions', async () => {
+    const { tree, content } = await api();
+    const snapshot = await content.get();
+    assert.deepEqual(snapshot.errors, [], 'the bundled bank loads without errors');
+    const topics = await tree.getChildren();
+    assert.deepEqual(
+      topics.map((t) => (t.kind === 'topic' ? t.topic.id : t.kind)),
+      snapshot.topics.map((t) => t.id),
+    );
+    assert.ok(topics.length >= 1);
+    for (const topic of topics) {
+      const children = await tree.getChildren(topic);
+      assert.ok(children.length > 0, `topic ${topic.kind === 'topic' ? topic.topic.id : ''} has questions`);
+      const item = await tree.getTreeItem(topic);
+      assert.match(String(item.description), /\d+ questions/);
+    }
+    const firstTopic = topics[0] as TopicNode;
+    const firstQuestion = (await tree.getChildren(firstTopic)).find((n) => n.kind === 'question');
+    assert.ok(firstQuestion && firstQuestion.kind === 'question');
+    const item = await tree.getTreeItem(firstQuestion);
+    assert.equal(item.label, firstQuestion.question.title);
+    assert.match(String(item.description), /^(Intermediate|Senior|Staff) · New/);
+    assert.equal(item.command?.command, 'interviewPractice.openQuestion');
+    assert.ok(item.tooltip instanceof vscode.MarkdownString && item.tooltip.value.includes(firstQuestion.question.prompt.slice(0, 30)));
+  });
+
+  it('opens one question panel per question, with locked-down webview options, and reuses it', async () => {
+    const { panels, content } = await api();
+    const q = (await content.get()).bundle.questions[0];
+    assert.ok(q);
+    await vscode.commands.executeCommand('interviewPractice.openQuestion', q.id);
+    const panel = panels.panelFor(q.id);
+    assert.ok(panel, 'a panel opened');
+    assert.equal(panel.viewType, 'interviewPractice.question');
+    assert.equal(panel.title, q.title);
+    assert.equal(panel.webview.options.enableScripts, true);
+    assert.equal(panel.webview.options.enableCommandUris, false);
+    assert.deepEqual(
+      panel.webview.options.localResourceRoots?.map((u) => u.path.split('/').slice(-2).join('/')),
+      ['dist/webview', `${u(ext().extensionUri.path)}/media`],
+    );
+    assert.match(panel.webview.html, /Content-Security-Policy/);
+    assert.match(panel.webview.html, /<div id="answer" hidden>/);
+    await vscode.commands.executeCommand('interviewPractice.openQuestion', q.id);
+    assert.equal(panels.openQuestionIds().filter((id) => id === q.id).length, 1, 'reused, not duplicated');
+    await vscode.commands.executeCommand('interviewPractice.openQuestion', 'no-such-question-id');
+    assert.ok(!panels.openQuestionIds().includes('no-such-question-id'));
+  });
+
+  it('search finds a question by a title word typed with a typo', async () => {
+    const { content } = await api();
+    const snapshot = await content.get();
+    const q = snapshot.bundle.questions.find((x) => x.kind !== 'follow-up' && x.title.split(' ').some((w) => w.length >= 8));
+    assert.ok(q);
+    const word = q.title.split(' ').find((w) => w.length >= 8) as string;
+    const typo = word.slice(0, 3) + word.slice(4); // drop one letter
+    const hits = (await content.search()).search(`${typo}`, 20).map((h) => h.id);
+    assert.ok(hits.includes(q.id), `"${typo}" finds ${q.id}`);
+  });
+
+  it('grading records progress that the tree shows, and export → import round-trips', async () => {
+    const { progress, tree, content } = await api();
+    const snapshot = await content.get();
+    const q = snapshot.bundle.questions.find((x) => x.kind !== 'follow-up');
+    assert.ok(q);
+    await progress.record({ kind: 'review', id: q.id, rating: 3, covered: 3, of: q.keyPoints.length, seconds: 60 });
+    const item = await tree.getTreeItem({ kind: 'question', question: q });
+    assert.match(String(item.description), /Learning/);
+    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'circle-filled');
+
+    const file = vscode.Uri.file(join(mkdtempSync(join(tmpdir(), 'ip-export-')), 'progress.json'));
+    await vscode.commands.executeCommand('interviewPractice.exportProgress', file);
+    const exported = JSON.parse(readFileSync(file.fsPath, 'utf8')) as { events: { id?: string }[] };
+    assert.ok(exported.events.some((e) => e.id === q.id));
+
+    await vscode.commands.executeCommand('interviewPractice.resetProgress', true);
+    assert.equal((await progress.model()).state(q.id, new Date()), 'new');
+    await vscode.commands.executeCommand('interviewPractice.importProgress', file);
+    assert.equal((await progress.model()).state(q.id, new Date()), 'learning', 'the imported grade is back');
+  });
+});

@@ -1,0 +1,12 @@
+// Entry point of the in-host tests: VS Code (code-server here, or desktop through
+// @vscode/test-electron) loads this module in the real extension host and calls run().
+import Mocha from 'mocha';
+
+export async function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec' });
+  mocha.suite.emit('pre-require', globalThis, 'host', mocha);
+  await import('./extension.test');
+  await new Promise<void>((resolve, reject) => {
+    mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} in-host test(s) failed`)) : resolve()));
+  });
+}

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { loadContentDir } from '../../src/core/loadContent';
+import { contentSecurityPolicy, renderQuestionPanel, type QuestionView } from '../../src/core/panelHtml';
+import { FIXTURE_CONTENT } from './helpers';
+
+const resources = { cspSource: 'https://webview.example', nonce: 'abc123NONCE', scriptUri: 'https://webview.example/q.js', styleUri: 'https://webview.example/q.css' };
+
+function view(id: string, over: Partial<QuestionView> = {}): QuestionView {
+  const q = loadContentDir(FIXTURE_CONTENT).bundle.questions.find((x) => x.id === id);
+  if (!q) throw new Error(id);
+  return {
+    question: q, topicTitle: 'Observability Basics', followUps: [], related: [], note: '', flagged: false, stateLabel: 'New', timerSeconds: 0, revealed: false, review: false,
+    grades: [
+      { rating: 1, label: 'Again', interval: '1m' },
+      { rating: 3, label: 'Good', interval: '10m' },
+    ],
+    ...over,
+  };
+}
+
+describe('question panel HTML', () => {
+  it('has a strict CSP: nothing by default, our script only by nonce, no inline or eval', () => {
+    const csp = contentSecurityPolicy(resources);
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /script-src 'nonce-abc123NONCE'/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\*/);
+    const html = renderQuestionPanel(view('trace-sampling'), resources);
+    assert.ok(html.includes(`content="${csp}"`));
+    const scripts = html.match(/<script[^>]*>/g) ?? [];
+    assert.equal(scripts.length, 1);
+    assert.match(scripts[0] ?? '', /nonce="abc123NONCE" src="https:\/\/webview.example\/q.js"/);
+    assert.doesNotMatch(html, /\son[a-z]+=/i, 'no inline event handlers');
+  });
+
+  it('shows the prompt first and hides the answer until revealed', () => {
+    const html = renderQuestionPanel(view('trace-sampling'), resources);
+    assert.ok(html.indexOf('Your tracing bill doubled') < html.indexOf('tail-based'));
+    assert.match(html, /<div id="answer" hidden>/);
+    assert.match(html, /<button type="button" id="reveal"[^>]*>Reveal answer/);
+    const revealed = renderQuestionPanel(view('trace-sampling', { revealed: true }), resources);
+    assert.match(revealed, /<div id="answer">/);
+  });
+
+  it('renders key points as a checklist, signals, grade buttons with intervals, follow-ups and related links', () => {
+    const html = renderQuestionPanel(
+      view('trace-sampling', { followUps: [{ id: 'trace-sampling-decision-wait', title: 'Decision wait' }], related: [{ id: 'structured-logging', title: 'Logs' }] }),
+      resources,
+    );
+    assert.equal((html.match(/class="kp"/g) ?? []).length, 3);
+    assert.match(html, /Keeps every error trace/);
+    assert.match(html, /data-rating="3"[^>]*>.*Good.*10m/);
+    assert.match(html, /data-open="trace-sampling-decision-wait"/);
+    assert.match(html, /data-open="structured-logging"/);
+    assert.match(html, /Quantifies the saving/);
+  });
+
+  it('escapes raw HTML from content', () => {
+    const html = renderQuestionPanel(view('structured-logging'), resources);
+    assert.doesNotMatch(html, /<script>alert/);
+    assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+  });
+
+  it('escapes a note so it cannot close its textarea', () => {
+    const html = renderQuestionPanel(view('trace-sampling', { note: '</textarea><script>alert(1)</script>' }), resources);
+    assert.doesNotMatch(html, /<\/textarea><script>/);
+  });
+});

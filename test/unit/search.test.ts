@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { loadContentDir } from '../../src/core/loadContent';
+import { QuestionSearch } from '../../src/core/search';
+import type { ContentBundle, Question } from '../../src/core/schema';
+import { FIXTURE_CONTENT } from './helpers';
+
+function bank(): ContentBundle {
+  return loadContentDir(FIXTURE_CONTENT).bundle;
+}
+
+function question(id: string, title: string, tags: string[], prompt = 'Explain.'): Question {
+  return {
+    id, topic: 'alpha-topic', kind: 'question', title, difficulty: 'senior', minutes: 3, tags, aliases: [], related: [],
+    prompt, answer: 'x', keyPoints: ['a', 'b', 'c'], strongSignals: ['s'], weakSignals: ['w'], source: { file: 'f', line: 1 },
+  };
+}
+
+describe('question search', () => {
+  const ids = (s: QuestionSearch, q: string) => s.search(q).map((h) => h.id);
+
+  it('finds a question by a prefix of its title words as you type', () => {
+    const s = new QuestionSearch(bank());
+    assert.equal(ids(s, 'idemp')[0], 'idempotent-consumers');
+    assert.equal(ids(s, 'struct')[0], 'structured-logging');
+  });
+
+  it('forgives typos in longer words', () => {
+    const s = new QuestionSearch(bank());
+    assert.equal(ids(s, 'idempotnet consumer')[0], 'idempotent-consumers');
+    assert.ok(ids(s, 'obsevability').length >= 3, 'a typo in "observability" still finds the tagged questions');
+    assert.equal(ids(s, 'sampeling')[0], 'trace-sampling');
+  });
+
+  it('ranks exact title words above fuzzy and prompt matches', () => {
+    const b = bank();
+    b.questions.push(question('cache-stampede', 'Cache stampede protection', ['caching']), question('cash-flow', 'Cash flow forecasting', ['finance'], 'How do caches help?'));
+    const s = new QuestionSearch(b);
+    assert.deepEqual(ids(s, 'cache').slice(0, 1), ['cache-stampede']);
+    assert.deepEqual(ids(s, 'cash').slice(0, 1), ['cash-flow']);
+  });
+
+  it('matches aliases (other phrasings of the question)', () => {
+    const s = new QuestionSearch(bank());
+    assert.equal(ids(s, 'keep tracing costs down')[0], 'trace-sampling');
+  });
+
+  it('returns topic, difficulty and kind with each hit, and nothing for an empty query', () => {
+    const s = new QuestionSearch(bank());
+    const hit = s.search('decision wait')[0];
+    assert.ok(hit);
+    assert.equal(hit.id, 'trace-sampling-decision-wait');
+    assert.equal(hit.kind, 'follow-up');
+    assert.equal(hit.topic, 'alpha-topic');
+    assert.equal(hit.difficulty, 'senior');
+    assert.deepEqual(s.search('   '), []);
+  });
+
+  it('ignores question stop-words so phrasing does not drown the subject', () => {
+    const s = new QuestionSearch(bank());
+    assert.equal(ids(s, 'How do you make a consumer safe to replay?')[0], 'idempotent-consumers');
+  });
+});
