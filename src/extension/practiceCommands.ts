@@ -53,12 +53,12 @@ export async function importProgressCommand(progress: ProgressService, content: 
 export async function resetProgressCommand(progress: ProgressService, confirmed = false): Promise<void> {
   if (!confirmed) {
     const choice = await vscode.window.showWarningMessage(
-      'Reset all practice progress? Grades, notes and flags are cleared. (The history stays in the progress file, and Export Progress first keeps a copy.)',
+      'Reset all practice progress? Grades, notes, flags and work-sample scores are cleared. A copy of the old progress file is kept in the extension\'s storage.',
       { modal: true },
       'Reset Progress',
     );
     if (choice !== 'Reset Progress') return;
   }
-  await progress.reset();
-  void vscode.window.showInformationMessage('Practice progress was reset.');
+  const backup = await progress.reset();
+  void vscode.window.showInformationMessage(`Practice progress was reset. The previous progress is saved in ${backup}.`);
 }

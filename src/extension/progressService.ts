@@ -101,8 +101,14 @@ export class ProgressService implements vscode.Disposable {
     return result;
   }
 
-  async reset(): Promise<void> {
-    await this.record({ kind: 'reset' });
+  /** Clears progress; the old log is kept beside it. Returns the backup's path. */
+  async reset(): Promise<string> {
+    const s = await this.load();
+    const backup = await s.store.resetWithBackup();
+    s.events.splice(0, s.events.length);
+    s.model = ProgressModel.replay([], this.scheduler());
+    this.changed.fire();
+    return backup;
   }
 
   private reportRecovery(r: Recovery): void {

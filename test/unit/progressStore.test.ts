@@ -157,3 +157,16 @@ describe('progress export and import', () => {
     assert.throws(() => importProgress('[]', [], known), /not a progress export/);
   });
 });
+
+describe('progress reset', () => {
+  it('empties the log but keeps the old one as a backup that can be imported back', async () => {
+    const dir = tmp();
+    const s = new ProgressStore(dir, await nodeStoreFs());
+    await s.load();
+    const graded = review('qq1', 3);
+    await s.append(graded);
+    const backup = await s.resetWithBackup();
+    assert.equal((await new ProgressStore(dir, await nodeStoreFs()).load()).events.length, 0);
+    assert.match(readFileSync(backup, 'utf8'), new RegExp(graded.eid));
+  });
+});

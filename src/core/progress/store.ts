@@ -78,6 +78,19 @@ export class ProgressStore {
     this.knownSize = Buffer.byteLength(text);
   }
 
+  /** Empties the log after saving it beside itself; returns the backup's path. */
+  async resetWithBackup(): Promise<string> {
+    const text = await this.readLog();
+    const backup = join(this.dir, `progress.before-reset-${this.stamp()}.jsonl`);
+    await this.fs.writeFile(backup, text);
+    await this.rewrite([]);
+    return backup;
+  }
+
+  private stamp(): string {
+    return this.clock().toISOString().replace(/[:.]/g, '-');
+  }
+
   private async readLog(): Promise<string> {
     try {
       return await this.fs.readFile(this.logPath);
@@ -88,8 +101,7 @@ export class ProgressStore {
   }
 
   private async quarantine(text: string, parsed: ParsedLog): Promise<Recovery> {
-    const stamp = this.clock().toISOString().replace(/[:.]/g, '-');
-    const backupFile = join(this.dir, `progress.corrupt-${stamp}.jsonl`);
+    const backupFile = join(this.dir, `progress.corrupt-${this.stamp()}.jsonl`);
     // The backup keeps the file exactly as found, so nothing is lost even if the repair was wrong.
     await this.fs.writeFile(backupFile, text);
     await this.rewrite(parsed.events);

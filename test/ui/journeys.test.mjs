@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { bank, daysAgo, openTopicsView, openWorkbench, runCommand, shot, treeRow, webviewFrame } from './workbench.mjs';
+
+const content = bank();
+const mainQuestions = content.questions.filter((q) => q.kind !== 'follow-up');
+const firstTopic = content.topics[0];
+
+describe('UI journeys in a real VS Code', function () {
+  this.timeout(180_000);
+
+  describe('browse, reveal, search', () => {
+    let wb;
+    before(async () => {
+      wb = await openWorkbench();
+    });
+    after(async () => wb?.close());
+
+    it('opens the Topics view, clicks a question, presses Space and sees the answer', async () => {
+      const { page } = wb;
+      await openTopicsView(page);
+      const question = mainQuestions.find((q) => q.topic === firstTopic.id);
+      await treeRow(page, firstTopic.title).click();
+      await treeRow(page, question.title).waitFor();
+      await shot(page, 'topics-tree');
+      await treeRow(page, question.title).click();
+      const frame = await webviewFrame(page, '#reveal');
+      assert.equal(await frame.locator('#answer').isHidden(), true, 'the answer starts hidden');
+      const promptStart = question.prompt.replace(/[*_`]/g, '').split(/\s+/).slice(0, 4).join(' ');
+      assert.ok((await frame.locator('#prompt').innerText()).replace(/\s+/g, ' ').includes(promptStart), `the prompt starts "${promptStart}"`);
+      await shot(page, 'question-before-reveal');
+      await frame.locator('#prompt').click();
+      await page.keyboard.press('Space');
+      await frame.locator('#answer').waitFor({ state: 'visible' });
+      assert.ok((await frame.locator('#key-points li').count()) >= 3);
+      assert.equal(await frame.locator('#reveal').isHidden(), true);
+      await shot(page, 'question-revealed');
+    });
+
+    it('runs Search Questions from the palette, types with a typo and opens the result', async () => {
+      const { page } = wb;
+      // A title word of 8+ letters with one letter dropped: the kind of typo people make while typing.
+      const target = mainQuestions.find((q) => q.title.split(/\s+/).some((w) => /^[A-Za-z]{8,}$/.test(w)));
+      const word = target.title.split(/\s+/).find((w) => /^[A-Za-z]{8,}$/.test(w));
+      const typo = word.slice(0, 4) + word.slice(5);
+      await runCommand(page, 'Interview Practice: Search Questions');
+      const input = page.locator('.quick-input-widget input.input');
+      await input.waitFor();
+      await input.pressSequentially(typo.toLowerCase(), { delay: 40 });
+      const row = page.locator(`.quick-input-list .monaco-list-row:has-text(${JSON.stringify(target.title)})`).first();
+      await row.waitFor({ timeout: 15_000 });
+      await shot(page, 'search-typo');
+      await row.click();
+      const frame = await webviewFrame(page, '#title', { where: async (f) => (await f.locator('#title').innerText()) === target.title });
+      assert.equal(await frame.locator('#title').innerText(), target.title);
+    });
+  });
+});
+
+describe('UI journeys: practice that is never lost', function () {
+  this.timeout(240_000);
+
+  it('grades a question, reloads the window, and finds the grade, the tree state and the panel still there', async () => {
+    const wb = await openWorkbench();
+    try {
+      const { page } = wb;
+      await openTopicsView(page);
+      const question = mainQuestions.find((q) => q.topic === firstTopic.id);
+      await treeRow(page, firstTopic.title).click();
+      await treeRow(page, question.title).click();
+      const frame = await webviewFrame(page, '#reveal');
+      await frame.locator('#draft').fill('My outline of the answer.');
+      await frame.locator('#prompt').click();
+      await page.keyboard.press('Space');
+      await frame.locator('#answer').waitFor({ state: 'visible' });
+      // Ticking every key point makes Good the proposed grade, so one key press grades.
+      for (const box of await frame.locator('input.kp').all()) await box.check();
+      await frame.locator('#prompt').click();
+      await page.keyboard.press('3');
+      await frame.locator('#grade-result:has-text("Graded Good")').waitFor();
+      await treeRow(page, question.title).locator('text=Learning').waitFor();
+
+      await page.reload();
+      await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+      const restored = await webviewFrame(page, '#title', { timeout: 60_000, where: async (f) => (await f.locator('#title').innerText()) === question.title });
+      assert.equal(await restored.locator('#draft').inputValue(), 'My outline of the answer.', 'the draft came back with the panel');
+      assert.equal(await restored.locator('#answer').isVisible(), true, 'the revealed answer stays revealed');
+      await treeRow(page, firstTopic.title).waitFor();
+      if (!(await treeRow(page, question.title).isVisible())) await treeRow(page, firstTopic.title).click();
+      const row = treeRow(page, question.title);
+      await row.locator('text=Learning').waitFor({ timeout: 30_000 });
+      assert.equal(await row.locator('.codicon-circle-filled').count(), 1, 'the tree icon shows the learning state');
+      await shot(page, 'after-reload');
+    } finally {
+      await wb.close();
+    }
+  });
+
+  it('reviews three due questions by keyboard alone, and the status bar count drops', async () => {
+    const due = mainQuestions.slice(0, 3);
+    const progress = due.map((q, i) => ({ v: 1, kind: 'review', eid: `seed-${i}-abcdef`, id: q.id, rating: 3, at: daysAgo(40 + i) }));
+    const wb = await openWorkbench({ progress, settings: { 'interviewPractice.newQuestionsPerDay': 0 } });
+    try {
+      const { page } = wb;
+      const status = page.locator('.statusbar-item:has-text("3 due")');
+      await status.waitFor({ timeout: 60_000 });
+      await shot(page, 'status-bar-due');
+      await status.click();
+      for (let i = 0; i < 3; i++) {
+        const frame = await webviewFrame(page, '#reveal:visible', { timeout: 30_000 });
+        const title = await frame.locator('#title').innerText();
+        assert.ok(due.some((q) => q.title === title), `"${title}" is one of the due questions`);
+        await frame.locator('#draft').focus();
+        await page.keyboard.type('Outline: position first, then the structure, then numbers.');
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Space');
+        await frame.locator('#answer').waitFor({ state: 'visible' });
+        if (i === 1) await shot(page, 'review-in-progress');
+        await page.keyboard.press('3');
+        // Grading Good with nothing ticked needs a confirming second press: the UI resists generous grades.
+        await frame.locator('#grade-result:has-text("Press 3 again")').waitFor();
+        await page.keyboard.press('3');
+        await frame.locator('#grade-result:has-text("Graded Good")').waitFor();
+        await page.keyboard.press('n');
+        if (i < 2) await frame.locator('#reveal').waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
+      }
+      await page.locator('.notification-toast:has-text("Review finished")').waitFor({ timeout: 15_000 });
+      assert.equal(await page.locator('.statusbar-item:has-text("due")').count(), 0, 'nothing is due any more');
+    } finally {
+      await wb.close();
+    }
+  });
+});

@@ -1,0 +1,82 @@
+// Helpers for UI journeys: a real VS Code (code-server) in headless Chromium, driven like a person would.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser, ROOT, startCodeServer, workbenchUrl } from '../../scripts/lib/codeServer.mjs';
+
+export const SHOTS = join(ROOT, 'test-results', 'screenshots');
+export const EXTENSION_STORAGE = join('User', 'globalStorage', 'interview-practice.staff-interview-practice');
+
+export function bank() {
+  return JSON.parse(readFileSync(join(ROOT, 'dist', 'content.json'), 'utf8'));
+}
+
+/** Starts code-server + Chromium with the extension under development; `progress` seeds the progress log. */
+export async function openWorkbench({ progress, settings, width = 1400, height = 900 } = {}) {
+  const server = await startCodeServer({ settings });
+  if (progress) {
+    const dir = join(server.userData, EXTENSION_STORAGE);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'progress.v1.jsonl'), progress.map((e) => JSON.stringify(e) + '\n').join(''));
+  }
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width, height } });
+  const url = workbenchUrl(server, { developmentPath: ROOT });
+  await page.goto(url);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  const close = async () => {
+    await browser.close().catch(() => {});
+    server.stop();
+  };
+  return { server, browser, page, url, close };
+}
+
+export async function shot(page, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+/** Opens our activity-bar container and waits for the Topics tree to show its topics. */
+export async function openTopicsView(page) {
+  const icon = page.locator('.activitybar [aria-label^="Interview Practice"]').first();
+  await icon.waitFor({ timeout: 60_000 });
+  const expanded = await page.locator('.sidebar .pane-header[aria-label^="Topics"], .sidebar .composite.title:has-text("Interview Practice")').count();
+  if (!expanded) await icon.click();
+  await page.locator('.sidebar .monaco-list-row').first().waitFor({ timeout: 60_000 });
+}
+
+export function treeRow(page, text) {
+  return page.locator(`.sidebar .monaco-list-row:has-text(${JSON.stringify(text)})`).first();
+}
+
+/** Runs a command by its palette title. */
+export async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator(`.quick-input-list .monaco-list-row:has-text(${JSON.stringify(title)})`).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** The frame of the question panel that contains `selector` (webviews are nested iframes). */
+export async function webviewFrame(page, selector, { timeout = 30_000, where } = {}) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      try {
+        const el = await frame.$(selector);
+        if (el && (!where || (await where(frame)))) return frame;
+      } catch {
+        /* frame navigated away */
+      }
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`no webview frame with ${selector} within ${timeout} ms`);
+}
+
+export function daysAgo(days, hour = 9) {
+  const d = new Date(Date.now() - days * 86_400_000);
+  d.setHours(hour, 0, 0, 0);
+  return d.toISOString();
+}
