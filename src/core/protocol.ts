@@ -52,3 +52,14 @@ export const panelStateSchema = z.object({
   review: z.boolean().optional(),
 });
 export type PanelState = z.infer<typeof panelStateSchema>;
+
+/** Messages from a work-sample panel. */
+export const sampleMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('submitReview'), sampleId: idSchema }),
+  z.strictObject({ type: z.literal('runTests'), sampleId: idSchema }),
+  z.strictObject({ type: z.literal('showReference'), sampleId: idSchema }),
+  z.strictObject({ type: z.literal('openExternal'), url: z.url({ protocol: /^https?$/ }).max(2000) }),
+]);
+export type SampleMessage = z.infer<typeof sampleMessageSchema>;
+
+export const samplePanelStateSchema = z.object({ sampleId: idSchema });

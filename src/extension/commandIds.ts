@@ -10,6 +10,15 @@ export const COMMANDS = {
   resetProgress: 'interviewPractice.resetProgress',
   showContentErrors: 'interviewPractice.showContentErrors',
   openWorkSample: 'interviewPractice.openWorkSample',
+  submitReview: 'interviewPractice.submitReview',
+  runMyTests: 'interviewPractice.runMyTests',
+  showReferenceReview: 'interviewPractice.showReferenceReview',
+  addReviewComment: 'interviewPractice.addReviewComment',
+  editReviewComment: 'interviewPractice.editReviewComment',
+  saveReviewComment: 'interviewPractice.saveReviewComment',
+  cancelReviewComment: 'interviewPractice.cancelReviewComment',
+  deleteReviewComment: 'interviewPractice.deleteReviewComment',
+  deleteReviewThread: 'interviewPractice.deleteReviewThread',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -8,6 +8,7 @@ import { QUESTION_VIEW_TYPE, QuestionPanels } from './questionPanels';
 import { searchQuestions } from './searchPick';
 import { DueStatusBar } from './statusBar';
 import { TopicsTreeProvider } from './topicsTree';
+import { SAMPLE_VIEW_TYPE, WorkSampleController } from './workSamples/workSampleController';
 
 /** What activate() returns: used by the in-host tests and by nothing else. */
 export interface ExtensionApi {
@@ -16,6 +17,7 @@ export interface ExtensionApi {
   readonly panels: QuestionPanels;
   readonly tree: TopicsTreeProvider;
   readonly statusBar: DueStatusBar;
+  readonly workSamples: WorkSampleController;
   readonly registeredCommands: readonly CommandId[];
 }
 
@@ -30,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const panels = new QuestionPanels(context.extensionUri, content, progress, log);
   const tree = new TopicsTreeProvider(content, progress);
   const statusBar = new DueStatusBar();
+  const workSamples = new WorkSampleController(context, content, progress, log);
   const treeView = vscode.window.createTreeView('interviewPractice.topics', { treeDataProvider: tree, showCollapseAll: true });
 
   const updateStatus = async () => statusBar.update(await dueCount(content, progress));
@@ -81,8 +84,22 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       log.show();
     },
     [COMMANDS.openWorkSample]: async (id) => {
-      void vscode.window.showInformationMessage(`Work samples open in a later version (${String(id)}).`);
+      const sampleId = typeof id === 'string' ? id : await pickSample(content, 'Open Work Sample');
+      if (sampleId) await workSamples.open(sampleId);
     },
+    [COMMANDS.submitReview]: async (id) => {
+      const sampleId = typeof id === 'string' ? id : (workSamples.activeSampleId() ?? (await pickSample(content, 'Submit Review for…')));
+      return sampleId ? workSamples.submitReview(sampleId) : undefined;
+    },
+    [COMMANDS.runMyTests]: async (id) => {
+      const sampleId = typeof id === 'string' ? id : (workSamples.activeSampleId() ?? (await pickSample(content, 'Run My Tests for…', true)));
+      return sampleId ? workSamples.runTests(sampleId) : undefined;
+    },
+    [COMMANDS.showReferenceReview]: async (id) => {
+      const sampleId = typeof id === 'string' ? id : (workSamples.activeSampleId() ?? (await pickSample(content, 'Show Reference Review for…')));
+      if (sampleId) await workSamples.showReference(sampleId);
+    },
+    ...(workSamples.commentCommands() as Record<(typeof COMMANDS)['addReviewComment' | 'editReviewComment' | 'saveReviewComment' | 'cancelReviewComment' | 'deleteReviewComment' | 'deleteReviewThread'], (...args: unknown[]) => unknown>),
   };
 
   context.subscriptions.push(
@@ -92,13 +109,23 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     tree,
     treeView,
     statusBar,
+    workSamples,
     { dispose: () => clearTimeout(idleTimer) },
     vscode.window.registerWebviewPanelSerializer(QUESTION_VIEW_TYPE, panels),
+    vscode.window.registerWebviewPanelSerializer(SAMPLE_VIEW_TYPE, workSamples),
     progress.onDidChange(() => void updateStatus()),
     ...Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
   );
 
-  return { content, progress, panels, tree, statusBar, registeredCommands: Object.keys(handlers) as CommandId[] };
+  return { content, progress, panels, tree, statusBar, workSamples, registeredCommands: Object.keys(handlers) as CommandId[] };
+}
+
+async function pickSample(content: ContentService, title: string, runnableOnly = false): Promise<string | undefined> {
+  const snapshot = await content.get();
+  const items = snapshot.bundle.workSamples
+    .filter((w) => !runnableOnly || w.runnable)
+    .map((w) => ({ label: w.title, description: `${snapshot.topic(w.topic)?.title ?? w.topic}${w.runnable ? ' · runnable' : ''}`, id: w.id }));
+  return (await vscode.window.showQuickPick(items, { title, matchOnDescription: true }))?.id;
 }
 
 export function deactivate(): void {

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension/extension';
 import type { TopicNode } from '../../src/extension/topicsTree';
+import type { ReviewGrade } from '../../src/core/workSamples/grader';
+import type { TestRunReport } from '../../src/core/workSamples/runner';
 
 const EXTENSION_ID = 'interview-practice.staff-interview-practice';
 
@@ -125,5 +127,63 @@ describe('extension in a real VS Code', () => {
     assert.equal((await progress.model()).state(q.id, new Date()), 'new');
     await vscode.commands.executeCommand('interviewPractice.importProgress', file);
     assert.equal((await progress.model()).state(q.id, new Date()), 'learning', 'the imported grade is back');
+  });
+});
+
+describe('work samples in a real VS Code', () => {
+  const SAMPLE = 'token-bucket-rate-limiter';
+
+  it('opens a sample: its files exist in the practice folder and are open as real documents', async () => {
+    const { workSamples, content } = await api();
+    const sample = (await content.get()).workSample(SAMPLE);
+    assert.ok(sample, `${SAMPLE} is in the bank`);
+    assert.equal(await workSamples.open(SAMPLE, { overwrite: true }), true);
+    const folder = workSamples.folderOf(SAMPLE);
+    assert.ok(folder);
+    for (const f of sample.files) assert.ok(existsSync(vscode.Uri.joinPath(folder, f.path).fsPath), `${f.path} was copied`);
+    const open = vscode.workspace.textDocuments.map((d) => d.uri.fsPath);
+    for (const f of sample.open) assert.ok(open.includes(vscode.Uri.joinPath(folder, f).fsPath), `${f} is open`);
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath.endsWith(sample.open[0] ?? ''));
+    assert.equal(doc?.languageId, 'javascript', 'a real document with its language service');
+  });
+
+  it('grades comments on lines against the planted defects and shows the missed ones', async () => {
+    const { workSamples, content } = await api();
+    const sample = (await content.get()).workSample(SAMPLE);
+    const folder = workSamples.folderOf(SAMPLE);
+    assert.ok(sample && folder);
+    const [first, second] = sample.defects;
+    assert.ok(first && second);
+    for (const d of [first, second]) {
+      const text = sample.files.find((f) => f.path === d.file)?.text ?? '';
+      const line = text.slice(0, text.indexOf(d.anchor)).split('\n').length;
+      workSamples.comments.add(vscode.Uri.joinPath(folder, d.file), line, `Problem here: ${d.terms[0]} — ${d.concept}`);
+    }
+    workSamples.comments.add(vscode.Uri.joinPath(folder, first.file), 1, 'Nice file header.');
+    const grade = await vscode.commands.executeCommand<ReviewGrade | undefined>('interviewPractice.submitReview', SAMPLE);
+    assert.ok(grade);
+    assert.deepEqual(grade.found.map((f) => f.defect.id).sort(), [first.id, second.id].sort());
+    assert.equal(grade.missed.length, sample.defects.length - 2);
+    assert.equal(grade.unmatched.length, 1);
+    assert.ok(grade.score > 0 && grade.score < 100);
+    const attempts = (await (await api()).progress.model()).sampleAttempts(SAMPLE);
+    assert.ok(attempts.some((a) => a.score === grade.score), 'the score is kept with the progress');
+  });
+
+  it('runs the user’s tests against the reference and every planted bug', async () => {
+    const { workSamples, content } = await api();
+    const sample = (await content.get()).workSample(SAMPLE);
+    const folder = workSamples.folderOf(SAMPLE);
+    assert.ok(sample && folder && sample.testFile);
+    const strong = sample.checks[0]?.text ?? '';
+    const uri = vscode.Uri.joinPath(folder, sample.testFile);
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(strong, 'utf8'));
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === uri.fsPath);
+    if (doc) await vscode.commands.executeCommand('workbench.action.files.revert', doc.uri);
+    const report = await vscode.commands.executeCommand<TestRunReport | undefined>('interviewPractice.runMyTests', SAMPLE);
+    assert.ok(report);
+    assert.equal(report.reference.passed, true, report.reference.output.slice(-2000));
+    assert.ok(report.caught.length >= 1, report.summary);
+    assert.match(report.summary, /pass on the correct version and catch \d+ of \d+ planted bugs/);
   });
 });

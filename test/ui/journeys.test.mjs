@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { bank, daysAgo, openTopicsView, openWorkbench, runCommand, shot, treeRow, webviewFrame } from './workbench.mjs';
+import { bank, commentOnLine, daysAgo, openTopicsView, openWorkbench, runCommand, shot, treeRow, webviewFrame } from './workbench.mjs';
 
 const content = bank();
 const mainQuestions = content.questions.filter((q) => q.kind !== 'follow-up');
@@ -125,6 +125,40 @@ describe('UI journeys: practice that is never lost', function () {
       }
       await page.locator('.notification-toast:has-text("Review finished")').waitFor({ timeout: 15_000 });
       assert.equal(await page.locator('.statusbar-item:has-text("due")').count(), 0, 'nothing is due any more');
+    } finally {
+      await wb.close();
+    }
+  });
+});
+
+describe('UI journey: review AI-written code as real files', function () {
+  this.timeout(240_000);
+
+  it('adds a review comment through the gutter, submits, and sees the missed defects appear', async () => {
+    const sample = content.workSamples.find((w) => w.id === 'token-bucket-rate-limiter');
+    const wb = await openWorkbench();
+    try {
+      const { page } = wb;
+      await runCommand(page, 'Interview Practice: Open Work Sample');
+      await page.locator('.quick-input-widget input.input').fill(sample.title.split(' ').slice(-3).join(' '));
+      await page.locator(`.quick-input-list .monaco-list-row:has-text(${JSON.stringify(sample.title)})`).first().click();
+      const panel = await webviewFrame(page, '#submit-review');
+      const file = sample.open[0];
+      await page.locator(`.tab:has-text(${JSON.stringify(file)})`).first().click();
+      const defect = sample.defects.find((d) => d.file === file);
+      const text = sample.files.find((f) => f.path === file).text;
+      const line = text.slice(0, text.indexOf(defect.anchor)).split('\n').length;
+      await commentOnLine(page, line, `This is wrong: ${defect.terms[0]}. ${defect.concept}.`);
+      await shot(page, 'review-comment');
+      await panel.locator('#submit-review').click();
+      const result = await webviewFrame(page, '#review-result');
+      const score = Number((await result.locator('#score').innerText()).replace('%', ''));
+      assert.ok(score > 0 && score < 100, `a partial review scores between 0 and 100 (got ${score})`);
+      assert.equal(await result.locator('ul.found li').count(), 1);
+      assert.equal(await result.locator('ul.missed li').count(), sample.defects.length - 1);
+      // Missed defects appear in the editor as comments from the reference reviewer, at their lines.
+      await page.locator('.review-widget:has-text("Reference reviewer")').first().waitFor({ timeout: 15_000 });
+      await shot(page, 'review-graded');
     } finally {
       await wb.close();
     }

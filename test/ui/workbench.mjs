@@ -50,12 +50,23 @@ export function treeRow(page, text) {
 
 /** Runs a command by its palette title. */
 export async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  await page.locator(`.quick-input-list .monaco-list-row:has-text(${JSON.stringify(title)})`).first().waitFor();
-  await page.keyboard.press('Enter');
+  // Right after the workbench loads the palette may not list contributed commands yet: retry.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input.input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    const row = page.locator(`.quick-input-list .monaco-list-row:has-text(${JSON.stringify(title)})`).first();
+    try {
+      await row.waitFor({ timeout: 5000 });
+      await page.keyboard.press('Enter');
+      return;
+    } catch (e) {
+      await page.keyboard.press('Escape');
+      if (attempt >= 6) throw e;
+      await page.waitForTimeout(1000);
+    }
+  }
 }
 
 /** The frame of the question panel that contains `selector` (webviews are nested iframes). */
@@ -79,4 +90,27 @@ export function daysAgo(days, hour = 9) {
   const d = new Date(Date.now() - days * 86_400_000);
   d.setHours(hour, 0, 0, 0);
   return d.toISOString();
+}
+
+/** Adds a review comment the way a person does: hover the line's gutter, click +, type, Add Comment. */
+export async function commentOnLine(page, line, text) {
+  await page.keyboard.press('Control+g');
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  const number = page.locator(`.editor-group-container.active .margin-view-overlays .line-numbers:text-is("${line}")`).first();
+  await number.waitFor();
+  await number.hover();
+  const box = await number.boundingBox();
+  let glyph;
+  for (const g of await page.locator('.editor-group-container.active .comment-range-glyph').all()) {
+    const b = await g.boundingBox();
+    if (b && Math.abs(b.y + b.height / 2 - (box.y + box.height / 2)) < 6) glyph = g;
+  }
+  if (!glyph) throw new Error(`no comment glyph in the gutter of line ${line}`);
+  await glyph.click();
+  const widget = page.locator('.review-widget').last();
+  await widget.locator('.monaco-editor textarea').waitFor();
+  await page.keyboard.type(text);
+  await widget.locator('.monaco-button:has-text("Add Comment")').click();
+  await page.locator(`.review-widget .review-comment-contents:has-text(${JSON.stringify(text.slice(0, 30))})`).first().waitFor();
 }

@@ -1,0 +1,339 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { createNonce } from '../../core/panelHtml';
+import { parseWebviewMessage, sampleMessageSchema, samplePanelStateSchema } from '../../core/protocol';
+import { renderSamplePanel, type SampleView } from '../../core/samplePanelHtml';
+import type { WorkSample } from '../../core/schema';
+import { anchorLines, gradeReview, type ReviewGrade } from '../../core/workSamples/grader';
+import { runAgainstVariants, type TestRunReport } from '../../core/workSamples/runner';
+import type { ContentService } from '../contentService';
+import type { ProgressService } from '../progressService';
+import { ReviewComments, type ReviewComment } from './reviewComments';
+
+export const SAMPLE_VIEW_TYPE = 'interviewPractice.workSample';
+const FOLDERS_KEY = 'interviewPractice.sampleFolders';
+
+interface SampleSession {
+  grade?: ReviewGrade;
+  commentTexts?: string[];
+  tests?: TestRunReport;
+  running?: boolean;
+  showReference: boolean;
+  scrollTo?: SampleView['scrollTo'];
+  hintTaken: boolean;
+  panel?: vscode.WebviewPanel;
+}
+
+/**
+ * Hands-on work samples: copies a sample into a practice folder, opens its files as real
+ * documents with the task beside them, grades review comments against the planted defects and
+ * runs the user's tests against the reference and the mutants.
+ */
+export class WorkSampleController implements vscode.WebviewPanelSerializer, vscode.Disposable {
+  readonly comments: ReviewComments;
+  private readonly sessions = new Map<string, SampleSession>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly content: ContentService,
+    private readonly progress: ProgressService,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.comments = new ReviewComments(
+      (uri) => this.sampleOf(uri),
+      (id) => join(context.globalStorageUri.fsPath, 'work-samples', `${id}.review.json`),
+    );
+    this.disposables.push(
+      this.comments,
+      vscode.window.onDidChangeVisibleTextEditors((editors) => void this.restoreCommentsFor(editors)),
+    );
+    void this.restoreCommentsFor(vscode.window.visibleTextEditors);
+  }
+
+  /** Practice folders by sample id (kept in globalState so comments come back after a reload). */
+  private folders(): Record<string, string> {
+    return this.context.globalState.get<Record<string, string>>(FOLDERS_KEY, {});
+  }
+
+  folderOf(id: string): vscode.Uri | undefined {
+    const f = this.folders()[id];
+    return f ? vscode.Uri.file(f) : undefined;
+  }
+
+  sampleOf(uri: vscode.Uri): { id: string; folder: vscode.Uri } | undefined {
+    if (uri.scheme !== 'file') return undefined;
+    for (const [id, folder] of Object.entries(this.folders())) {
+      if (uri.fsPath.startsWith(folder.endsWith('/') ? folder : `${folder}/`)) return { id, folder: vscode.Uri.file(folder) };
+    }
+    return undefined;
+  }
+
+  private async restoreCommentsFor(editors: readonly vscode.TextEditor[]): Promise<void> {
+    for (const e of editors) {
+      const s = this.sampleOf(e.document.uri);
+      if (s) await this.comments.restore(s.id, s.folder);
+    }
+  }
+
+  private practiceRoot(): vscode.Uri {
+    const configured = vscode.workspace.getConfiguration('interviewPractice').get<string>('practiceFolder', '').trim();
+    return configured ? vscode.Uri.file(configured) : vscode.Uri.joinPath(this.context.globalStorageUri, 'practice');
+  }
+
+  /** Opens a sample: files copied (never overwritten without asking), documents opened, task beside. */
+  async open(id: string, options: { overwrite?: boolean } = {}): Promise<boolean> {
+    const sample = (await this.content.get()).workSample(id);
+    if (!sample) {
+      void vscode.window.showWarningMessage(`Work sample "${id}" is not in the question bank.`);
+      return false;
+    }
+    const folder = vscode.Uri.joinPath(this.practiceRoot(), sample.id);
+    const exists = sample.files.some((f) => existsSync(vscode.Uri.joinPath(folder, f.path).fsPath));
+    let write = !exists;
+    if (exists && options.overwrite === undefined) {
+      const choice = await vscode.window.showInformationMessage(
+        `You have worked on "${sample.title}" before (${folder.fsPath}).`,
+        'Continue Where I Left Off',
+        'Start Over',
+      );
+      if (!choice) return false;
+      if (choice === 'Start Over') {
+        const sure = await vscode.window.showWarningMessage('Start over? Your edits to the sample files and your review comments are replaced.', { modal: true }, 'Start Over');
+        if (sure !== 'Start Over') return false;
+        write = true;
+      }
+    } else if (exists && options.overwrite) write = true;
+
+    await this.context.globalState.update(FOLDERS_KEY, { ...this.folders(), [sample.id]: folder.fsPath });
+    if (write) {
+      this.comments.clearAll(sample.id);
+      for (const f of sample.files) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, f.path), Buffer.from(f.text, 'utf8'));
+      if (sample.runnable) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'package.json'), Buffer.from('{\n  "type": "module",\n  "private": true\n}\n', 'utf8'));
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'TASK.md'), Buffer.from(`# ${sample.title}\n\n${sample.prompt}\n`, 'utf8'));
+      this.sessions.delete(sample.id);
+      await vscode.workspace.fs.delete(vscode.Uri.file(join(this.context.globalStorageUri.fsPath, 'work-samples', `${sample.id}.review.json`)), { useTrash: false }).then(undefined, () => undefined);
+    } else await this.comments.restore(sample.id, folder);
+
+    // Opened last to first, so the first file (the code under review) is the one in front.
+    for (const file of [...sample.open].reverse()) {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, file));
+      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
+    }
+    await this.showPanel(sample, vscode.ViewColumn.Beside);
+    return true;
+  }
+
+  async submitReview(id: string): Promise<ReviewGrade | undefined> {
+    const sample = (await this.content.get()).workSample(id);
+    const folder = this.folderOf(id);
+    if (!sample || !folder) return undefined;
+    const comments = this.comments.userComments(id);
+    if (comments.length === 0) {
+      void vscode.window.showInformationMessage('Add review comments on the lines first: hover the gutter of a sample file and click +.');
+      return undefined;
+    }
+    const texts = new Map<string, string>();
+    for (const f of sample.files) {
+      const uri = vscode.Uri.joinPath(folder, f.path);
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === uri.fsPath);
+      const text = open?.getText() ?? (await readFile(uri.fsPath, 'utf8').catch(() => undefined));
+      if (text !== undefined) texts.set(f.path, text);
+    }
+    const grade = gradeReview(sample, comments, (f) => texts.get(f));
+    const session = this.session(id);
+    session.grade = grade;
+    session.commentTexts = comments.map((c) => c.text);
+    this.comments.showMissed(
+      id,
+      folder,
+      grade.missed.map((defect) => ({ defect, line: anchorLines(texts.get(defect.file) ?? '', defect.anchor)?.first ?? anchorLines(sample.files.find((f) => f.path === defect.file)?.text ?? '', defect.anchor)?.first ?? 1 })),
+    );
+    await this.progress.record({
+      kind: 'sample',
+      id,
+      score: grade.score,
+      found: grade.found.map((m) => m.defect.id),
+      missed: grade.missed.map((d) => d.id),
+      hint: session.hintTaken || undefined,
+    });
+    session.scrollTo = 'review-result';
+    await this.showPanel(sample);
+    return grade;
+  }
+
+  async runTests(id: string): Promise<TestRunReport | undefined> {
+    const sample = (await this.content.get()).workSample(id);
+    const folder = this.folderOf(id);
+    if (!sample || !folder || !sample.runnable || !sample.testFile) return undefined;
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage('Running tests executes code: trust this workspace first (Manage Workspace Trust).');
+      return undefined;
+    }
+    const uri = vscode.Uri.joinPath(folder, sample.testFile);
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === uri.fsPath);
+    const test = doc?.getText() ?? (await readFile(uri.fsPath, 'utf8'));
+    const session = this.session(id);
+    session.running = true;
+    await this.showPanel(sample);
+    try {
+      const report = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Running your tests against ${Object.keys(sample.mutants).length + 2} versions…` },
+        () => runAgainstVariants(sample, test, { execPath: process.execPath, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } }),
+      );
+      session.tests = report;
+      session.scrollTo = 'test-result';
+      this.log.info(`[${id}] ${report.summary}`);
+      for (const v of [report.ai, report.reference, ...report.mutants]) {
+        this.log.info(`[${id}] ${v.variant}${v.defectId ? ` ${v.defectId}` : ''}: ${v.passed ? 'pass' : 'fail'}${v.timedOut ? ' (timed out, stopped)' : ''}${v.outputCapped ? ' (output capped, stopped)' : ''}`);
+      }
+      void vscode.window.showInformationMessage(report.summary);
+      return report;
+    } finally {
+      session.running = false;
+      await this.showPanel(sample);
+    }
+  }
+
+  async showReference(id: string): Promise<void> {
+    const sample = (await this.content.get()).workSample(id);
+    if (!sample) return;
+    const session = this.session(id);
+    session.showReference = true;
+    session.scrollTo = 'reference-review';
+    if (!session.grade) session.hintTaken = true;
+    await this.showPanel(sample);
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const parsed = samplePanelStateSchema.safeParse(state);
+    const sample = parsed.success ? (await this.content.get()).workSample(parsed.data.sampleId) : undefined;
+    if (!sample) {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = this.webviewOptions();
+    this.attach(sample, panel);
+    await this.showPanel(sample);
+  }
+
+  private session(id: string): SampleSession {
+    let s = this.sessions.get(id);
+    if (!s) {
+      s = { showReference: false, hintTaken: false };
+      this.sessions.set(id, s);
+    }
+    return s;
+  }
+
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    const root = this.context.extensionUri;
+    return {
+      enableScripts: true,
+      enableCommandUris: false,
+      enableForms: false,
+      localResourceRoots: [vscode.Uri.joinPath(root, 'dist', 'webview'), vscode.Uri.joinPath(root, 'media')],
+    };
+  }
+
+  private attach(sample: WorkSample, panel: vscode.WebviewPanel): void {
+    const session = this.session(sample.id);
+    session.panel = panel;
+    panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'activity-icon.svg');
+    const subs = [
+      panel.webview.onDidReceiveMessage((raw: unknown) => void this.onMessage(sample.id, raw)),
+      panel.onDidDispose(() => {
+        if (session.panel === panel) session.panel = undefined;
+        for (const s of subs) s.dispose();
+      }),
+    ];
+  }
+
+  private async onMessage(id: string, raw: unknown): Promise<void> {
+    const parsed = sampleMessageSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.log.warn(parseWebviewMessage(raw).ok ? 'ignored a question message sent to a work-sample panel' : `ignored work-sample panel message: ${parsed.error.issues[0]?.message}`);
+      return;
+    }
+    const msg = parsed.data;
+    if ('sampleId' in msg && msg.sampleId !== id) return;
+    try {
+      switch (msg.type) {
+        case 'submitReview':
+          await this.submitReview(id);
+          return;
+        case 'runTests':
+          await this.runTests(id);
+          return;
+        case 'showReference':
+          await this.showReference(id);
+          return;
+        case 'openExternal':
+          await vscode.env.openExternal(vscode.Uri.parse(msg.url, true));
+          return;
+      }
+    } catch (e) {
+      this.log.error(`work sample ${msg.type} failed`, e instanceof Error ? e : String(e));
+      void vscode.window.showErrorMessage(`Work sample: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private async showPanel(sample: WorkSample, column?: vscode.ViewColumn): Promise<void> {
+    const session = this.session(sample.id);
+    if (!session.panel) {
+      const panel = vscode.window.createWebviewPanel(SAMPLE_VIEW_TYPE, `Task: ${sample.title}`, { viewColumn: column ?? vscode.ViewColumn.Beside, preserveFocus: true }, this.webviewOptions());
+      this.attach(sample, panel);
+    }
+    const panel = session.panel as vscode.WebviewPanel;
+    const snapshot = await this.content.get();
+    const attempts = (await this.progress.model()).sampleAttempts(sample.id);
+    const view: SampleView = {
+      sample,
+      topicTitle: snapshot.topic(sample.topic)?.title ?? sample.topic,
+      folder: this.folderOf(sample.id)?.fsPath ?? '',
+      commentCount: this.comments.count(sample.id),
+      grade: session.grade,
+      commentTexts: session.commentTexts,
+      tests: session.tests,
+      running: session.running,
+      showReference: session.showReference,
+      bestScore: attempts.length ? Math.max(...attempts.map((a) => a.score)) : undefined,
+      trusted: vscode.workspace.isTrusted,
+      scrollTo: session.scrollTo,
+    };
+    session.scrollTo = undefined;
+    const webview = panel.webview;
+    const asset = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, ...p)).toString();
+    webview.html = renderSamplePanel(view, { cspSource: webview.cspSource, nonce: createNonce((n) => randomBytes(n)), scriptUri: asset('dist', 'webview', 'sample.js'), styleUri: asset('media', 'question.css') });
+  }
+
+  /** Handlers for the Comments UI menus. */
+  commentCommands(): Record<string, (...args: unknown[]) => unknown> {
+    const asComment = (c: unknown) => c as ReviewComment;
+    return {
+      'interviewPractice.addReviewComment': (reply) => this.comments.addFromReply(reply as vscode.CommentReply),
+      'interviewPractice.editReviewComment': (c) => this.comments.edit(asComment(c)),
+      'interviewPractice.saveReviewComment': (c) => this.comments.saveEdit(asComment(c)),
+      'interviewPractice.cancelReviewComment': (c) => this.comments.cancelEdit(asComment(c)),
+      'interviewPractice.deleteReviewComment': (c) => this.comments.remove(asComment(c)),
+      'interviewPractice.deleteReviewThread': (t) => this.comments.removeThread(t as vscode.CommentThread),
+    };
+  }
+
+  /** The sample of the active editor or of the only open sample panel, for palette commands. */
+  activeSampleId(): string | undefined {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    const fromEditor = uri ? this.sampleOf(uri)?.id : undefined;
+    if (fromEditor) return fromEditor;
+    const withPanel = [...this.sessions.entries()].filter(([, s]) => s.panel);
+    return withPanel.length === 1 ? withPanel[0]?.[0] : undefined;
+  }
+
+  dispose(): void {
+    for (const s of this.sessions.values()) s.panel?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
