@@ -43,6 +43,15 @@ export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Dis
     return [...this.entries].find((e) => e.questionId === questionId && !e.queue)?.panel;
   }
 
+  /**
+   * Delivers a raw message to the panel showing `questionId` through the same path as a real
+   * webview message. Used by the hardening tests to send what a compromised webview could send.
+   */
+  async receive(questionId: string, raw: unknown): Promise<void> {
+    const entry = [...this.entries].find((e) => e.questionId === questionId);
+    if (entry) await this.onMessage(entry, raw);
+  }
+
   async open(questionId: string): Promise<vscode.WebviewPanel | undefined> {
     const snapshot = await this.content.get();
     const question = snapshot.question(questionId);
