@@ -30,8 +30,10 @@ export async function freePort() {
  * Starts code-server with a fresh profile. `extensionsDir` stays empty unless a VSIX is installed
  * into it, so a development copy never conflicts with an installed one.
  */
-export async function startCodeServer({ workspace, settings = {}, port, quiet = true, trust = false } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'ip-code-server-'));
+export async function startCodeServer({ workspace, settings = {}, port, quiet = true, trust = false, profileDir } = {}) {
+  // A profileDir is kept between runs (npm start); otherwise every run gets a fresh, temporary one.
+  const dir = profileDir ?? mkdtempSync(join(tmpdir(), 'ip-code-server-'));
+  mkdirSync(dir, { recursive: true });
   const userData = join(dir, 'data');
   const extensions = join(dir, 'ext');
   mkdirSync(join(userData, 'User'), { recursive: true });
@@ -96,7 +98,7 @@ export async function startCodeServer({ workspace, settings = {}, port, quiet = 
         /* gone */
       }
     }, 2000).unref();
-    rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    if (!profileDir) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
   };
   process.once('exit', stop);
   return { port, url, folder, userData, extensions, stop, output: () => output, child };

@@ -3,6 +3,7 @@ export const COMMANDS = {
   searchQuestions: 'interviewPractice.searchQuestions',
   openRandomQuestion: 'interviewPractice.openRandomQuestion',
   openQuestion: 'interviewPractice.openQuestion',
+  openTopic: 'interviewPractice.openTopic',
   reviewDue: 'interviewPractice.reviewDue',
   refresh: 'interviewPractice.refresh',
   exportProgress: 'interviewPractice.exportProgress',

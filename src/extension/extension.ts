@@ -8,6 +8,7 @@ import { QUESTION_VIEW_TYPE, QuestionPanels } from './questionPanels';
 import { searchQuestions } from './searchPick';
 import { DueStatusBar } from './statusBar';
 import { TopicsTreeProvider } from './topicsTree';
+import { TOPIC_VIEW_TYPE, TopicPanels } from './topicPanels';
 import { SAMPLE_VIEW_TYPE, WorkSampleController } from './workSamples/workSampleController';
 
 /** What activate() returns: used by the in-host tests and by nothing else. */
@@ -33,6 +34,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const tree = new TopicsTreeProvider(content, progress);
   const statusBar = new DueStatusBar();
   const workSamples = new WorkSampleController(context, content, progress, log);
+  const openItem = async (id: string) => {
+    if ((await content.get()).workSample(id)) await workSamples.open(id);
+    else await panels.open(id);
+  };
+  const topics = new TopicPanels(context.extensionUri, content, progress, openItem, log);
   const treeView = vscode.window.createTreeView('interviewPractice.topics', { treeDataProvider: tree, showCollapseAll: true });
 
   const updateStatus = async () => statusBar.update(await dueCount(content, progress));
@@ -63,6 +69,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       if (q) await panels.open(q.id);
     },
     [COMMANDS.openQuestion]: openQuestion,
+    [COMMANDS.openTopic]: async (arg) => {
+      const id = typeof arg === 'string' ? arg : arg && typeof arg === 'object' && 'topic' in arg ? (arg as { topic: { id: string } }).topic.id : undefined;
+      if (id) await topics.open(id);
+    },
     [COMMANDS.reviewDue]: async () => {
       const queue = await dueQueue(content, progress);
       if (queue.length === 0) {
@@ -110,9 +120,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     treeView,
     statusBar,
     workSamples,
+    topics,
     { dispose: () => clearTimeout(idleTimer) },
     vscode.window.registerWebviewPanelSerializer(QUESTION_VIEW_TYPE, panels),
     vscode.window.registerWebviewPanelSerializer(SAMPLE_VIEW_TYPE, workSamples),
+    vscode.window.registerWebviewPanelSerializer(TOPIC_VIEW_TYPE, topics),
     progress.onDidChange(() => void updateStatus()),
     ...Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
   );

@@ -14,3 +14,5 @@ document.querySelectorAll<HTMLAnchorElement>('a.external-link').forEach((a) =>
 );
 const scrollTarget = document.body.dataset.scroll;
 if (scrollTarget) document.getElementById(scrollTarget)?.scrollIntoView({ block: 'start' });
+
+export {};

@@ -79,7 +79,10 @@ describe('UI journeys: practice that is never lost', function () {
       await frame.locator('#grade-result:has-text("Graded Good")').waitFor();
       await treeRow(page, question.title).locator('text=Learning').waitFor();
 
-      await page.reload();
+      // Reload the way a user does (Developer: Reload Window), which lets VS Code save its editor state.
+      const reloaded = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60_000 });
+      await runCommand(page, 'Developer: Reload Window');
+      await reloaded;
       await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
       const restored = await webviewFrame(page, '#title', { timeout: 60_000, where: async (f) => (await f.locator('#title').innerText()) === question.title });
       assert.equal(await restored.locator('#draft').inputValue(), 'My outline of the answer.', 'the draft came back with the panel');

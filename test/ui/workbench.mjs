@@ -83,6 +83,7 @@ export async function webviewFrame(page, selector, { timeout = 30_000, where } =
     }
     await page.waitForTimeout(200);
   }
+  await shot(page, `failure-${selector.replace(/[^a-z0-9]+/gi, '_')}-${Date.now()}`).catch(() => {});
   throw new Error(`no webview frame with ${selector} within ${timeout} ms`);
 }
 

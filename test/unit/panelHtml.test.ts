@@ -65,3 +65,16 @@ describe('question panel HTML', () => {
     assert.doesNotMatch(html, /<\/textarea><script>/);
   });
 });
+
+describe('topic overview HTML', () => {
+  it('lists further reading as external links, the topic’s questions, and keeps the strict CSP', async () => {
+    const { renderTopicPanel } = await import('../../src/core/topicPanelHtml');
+    const b = loadContentDir(FIXTURE_CONTENT).bundle;
+    const topic = b.topics[0];
+    assert.ok(topic);
+    const html = renderTopicPanel({ topic, questions: b.questions.filter((q) => !q.parent).map((q) => ({ ...q, state: 'New' })), workSamples: [] }, resources);
+    assert.match(html, /<a class="external-link" href="https:\/\/opentelemetry.io\/docs\/">OpenTelemetry docs<\/a>/);
+    assert.equal((html.match(/data-open="/g) ?? []).length, 3);
+    assert.match(html, /script-src 'nonce-abc123NONCE'/);
+  });
+});

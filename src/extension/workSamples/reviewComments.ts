@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Defect } from '../../core/schema';
 
 export const REVIEW_CONTROLLER_ID = 'interviewPractice.review';
