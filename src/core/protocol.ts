@@ -30,9 +30,17 @@ export type ParsedMessage = { ok: true; message: WebviewMessage } | { ok: false;
 
 /** Parses an incoming message; never throws, whatever the webview sends. */
 export function parseWebviewMessage(raw: unknown): ParsedMessage {
-  const r = webviewMessageSchema.safeParse(raw);
+  let r: ReturnType<typeof webviewMessageSchema.safeParse>;
+  try {
+    r = webviewMessageSchema.safeParse(raw);
+  } catch (e) {
+    // A pathological value (say, nested 10,000 deep) can exhaust the validator itself.
+    return { ok: false, reason: `ignored webview message: ${e instanceof Error ? e.name : 'unreadable'}` };
+  }
   if (r.success) return { ok: true, message: r.data };
-  const type = typeof raw === 'object' && raw !== null && 'type' in raw ? String((raw as { type: unknown }).type).slice(0, 40) : typeof raw;
+  const t = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+  // Never String() an attacker's value: a Symbol or a throwing toString would escape as an exception.
+  const type = typeof t === 'string' ? t.slice(0, 40) : typeof raw === 'object' && raw !== null ? 'object' : typeof raw;
   return { ok: false, reason: `ignored webview message (${type}): ${r.error.issues[0]?.message ?? 'invalid'}` };
 }
 

@@ -3,6 +3,7 @@ import { formatContentError } from '../core/contentError';
 import { COMMANDS, type CommandId } from './commandIds';
 import { ContentService } from './contentService';
 import { dueCount, dueQueue, exportProgressCommand, importProgressCommand, resetProgressCommand } from './practiceCommands';
+import { QuestionPacks } from './packs';
 import { ProgressService } from './progressService';
 import { QUESTION_VIEW_TYPE, QuestionPanels } from './questionPanels';
 import { searchQuestions } from './searchPick';
@@ -28,7 +29,9 @@ export interface ExtensionApi {
  */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = vscode.window.createOutputChannel('Interview Practice', { log: true });
-  const content = new ContentService(vscode.Uri.joinPath(context.extensionUri, 'dist', 'content.json').fsPath);
+  // Packs reload the bank when they change; `content` exists by the time that can happen.
+  const packs = new QuestionPacks(log, () => content.invalidate());
+  const content = new ContentService(vscode.Uri.joinPath(context.extensionUri, 'dist', 'content.json').fsPath, packs.load);
   const progress = new ProgressService(context.globalStorageUri.fsPath, log);
   const panels = new QuestionPanels(context.extensionUri, content, progress, log);
   const tree = new TopicsTreeProvider(content, progress);
@@ -114,6 +117,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   context.subscriptions.push(
     log,
+    packs,
     progress,
     panels,
     tree,

@@ -170,7 +170,8 @@ describe('work samples in a real VS Code', () => {
     assert.ok(attempts.some((a) => a.score === grade.score), 'the score is kept with the progress');
   });
 
-  it('runs the user’s tests against the reference and every planted bug', async () => {
+  it('runs the user’s tests against the reference and every planted bug', async function () {
+    this.timeout(180_000);
     const { workSamples, content } = await api();
     const sample = (await content.get()).workSample(SAMPLE);
     const folder = workSamples.folderOf(SAMPLE);
@@ -185,5 +186,36 @@ describe('work samples in a real VS Code', () => {
     assert.equal(report.reference.passed, true, report.reference.output.slice(-2000));
     assert.ok(report.caught.length >= 1, report.summary);
     assert.match(report.summary, /pass on the correct version and catch \d+ of \d+ planted bugs/);
+  });
+});
+
+describe('team question packs in a real VS Code', () => {
+  it('loads a workspace .practice/ pack, and shows its broken file in the Problems panel at the right line', async () => {
+    const { content, tree } = await api();
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder, 'the test window has a workspace folder');
+    const q = (title: string, difficulty: string) =>
+      `---\ntitle: ${title}\nkind: question\ndifficulty: ${difficulty}\nminutes: 3\ntags: [team, pack]\n---\n# Prompt\nWhat do we do?\n\n# Answer\nThis.\n\n# Key points\n- one\n- two\n- three\n\n# Strong signals\n- s\n\n# Weak signals\n- w\n`;
+    const write = (rel: string, text: string) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, '.practice', rel), Buffer.from(text, 'utf8'));
+    await write('topics/team-pack.md', '---\ntitle: Our Team Pack\norder: 99\n---\n# Summary\nQuestions our team asks in its own interviews.\n');
+    await write('questions/team-pack/team-deploys.md', q('How our team deploys', 'senior'));
+    await write('questions/team-pack/team-broken.md', q('Broken one', 'wizard'));
+    await vscode.commands.executeCommand('interviewPractice.refresh');
+    const snapshot = await content.get();
+    assert.ok(snapshot.question('team-deploys'), 'the good pack question loads');
+    assert.ok(!snapshot.question('team-broken'));
+    assert.ok(snapshot.topics.some((t) => t.id === 'team-pack'));
+    const topics = await tree.getChildren();
+    assert.ok(topics.some((t) => t.kind === 'topic' && t.topic.id === 'team-pack'), 'the pack topic shows in the tree');
+    const broken = vscode.Uri.joinPath(folder, '.practice', 'questions', 'team-pack', 'team-broken.md');
+    const diagnostics = vscode.languages.getDiagnostics(broken);
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0]?.range.start.line, 3, 'line 4 (difficulty) in the editor');
+    assert.match(diagnostics[0]?.message ?? '', /difficulty/);
+    assert.equal(diagnostics[0]?.severity, vscode.DiagnosticSeverity.Error);
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, '.practice'), { recursive: true });
+    await vscode.commands.executeCommand('interviewPractice.refresh');
+    await content.get();
+    assert.equal(vscode.languages.getDiagnostics(broken).length, 0, 'fixed or removed files clear their problems');
   });
 });

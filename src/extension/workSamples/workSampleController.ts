@@ -253,7 +253,13 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
   }
 
   private async onMessage(id: string, raw: unknown): Promise<void> {
-    const parsed = sampleMessageSchema.safeParse(raw);
+    let parsed: ReturnType<typeof sampleMessageSchema.safeParse>;
+    try {
+      parsed = sampleMessageSchema.safeParse(raw);
+    } catch {
+      this.log.warn('ignored an unreadable work-sample panel message');
+      return;
+    }
     if (!parsed.success) {
       this.log.warn(parseWebviewMessage(raw).ok ? 'ignored a question message sent to a work-sample panel' : `ignored work-sample panel message: ${parsed.error.issues[0]?.message}`);
       return;
