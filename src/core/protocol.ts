@@ -71,3 +71,10 @@ export const sampleMessageSchema = z.discriminatedUnion('type', [
 export type SampleMessage = z.infer<typeof sampleMessageSchema>;
 
 export const samplePanelStateSchema = z.object({ sampleId: idSchema });
+
+/** Messages from the mock-interview panel. */
+export const mockMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('mockSubmit'), answer: z.string().max(100_000), timedOut: z.boolean() }),
+  z.strictObject({ type: z.literal('mockGrade'), covered: z.array(z.number().int().min(0).max(20)).max(20) }),
+]);
+export type MockMessage = z.infer<typeof mockMessageSchema>;

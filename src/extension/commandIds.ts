@@ -5,6 +5,8 @@ export const COMMANDS = {
   openQuestion: 'interviewPractice.openQuestion',
   openTopic: 'interviewPractice.openTopic',
   reviewDue: 'interviewPractice.reviewDue',
+  startMockInterview: 'interviewPractice.startMockInterview',
+  showDashboard: 'interviewPractice.showDashboard',
   refresh: 'interviewPractice.refresh',
   exportProgress: 'interviewPractice.exportProgress',
   importProgress: 'interviewPractice.importProgress',

@@ -3,6 +3,8 @@ import { formatContentError } from '../core/contentError';
 import { COMMANDS, type CommandId } from './commandIds';
 import { ContentService } from './contentService';
 import { dueCount, dueQueue, exportProgressCommand, importProgressCommand, resetProgressCommand } from './practiceCommands';
+import { DASHBOARD_VIEW_TYPE, DashboardPanel } from './dashboard';
+import { MOCK_VIEW_TYPE, MockInterviews } from './mockInterview';
 import { QuestionPacks } from './packs';
 import { ProgressService } from './progressService';
 import { QUESTION_VIEW_TYPE, QuestionPanels } from './questionPanels';
@@ -20,6 +22,8 @@ export interface ExtensionApi {
   readonly tree: TopicsTreeProvider;
   readonly statusBar: DueStatusBar;
   readonly workSamples: WorkSampleController;
+  readonly mock: MockInterviews;
+  readonly dashboard: DashboardPanel;
   readonly registeredCommands: readonly CommandId[];
 }
 
@@ -41,6 +45,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     if ((await content.get()).workSample(id)) await workSamples.open(id);
     else await panels.open(id);
   };
+  const mock = new MockInterviews(context, content, progress, log);
+  const dashboard = new DashboardPanel(context.extensionUri, content, progress);
   const topics = new TopicPanels(context.extensionUri, content, progress, openItem, log);
   const treeView = vscode.window.createTreeView('interviewPractice.topics', { treeDataProvider: tree, showCollapseAll: true });
 
@@ -72,6 +78,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       if (q) await panels.open(q.id);
     },
     [COMMANDS.openQuestion]: openQuestion,
+    [COMMANDS.startMockInterview]: () => mock.start(),
+    [COMMANDS.showDashboard]: () => dashboard.open(),
     [COMMANDS.openTopic]: async (arg) => {
       const id = typeof arg === 'string' ? arg : arg && typeof arg === 'object' && 'topic' in arg ? (arg as { topic: { id: string } }).topic.id : undefined;
       if (id) await topics.open(id);
@@ -125,15 +133,19 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     statusBar,
     workSamples,
     topics,
+    mock,
+    dashboard,
     { dispose: () => clearTimeout(idleTimer) },
     vscode.window.registerWebviewPanelSerializer(QUESTION_VIEW_TYPE, panels),
     vscode.window.registerWebviewPanelSerializer(SAMPLE_VIEW_TYPE, workSamples),
     vscode.window.registerWebviewPanelSerializer(TOPIC_VIEW_TYPE, topics),
+    vscode.window.registerWebviewPanelSerializer(MOCK_VIEW_TYPE, mock),
+    vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, dashboard),
     progress.onDidChange(() => void updateStatus()),
     ...Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
   );
 
-  return { content, progress, panels, tree, statusBar, workSamples, registeredCommands: Object.keys(handlers) as CommandId[] };
+  return { content, progress, panels, tree, statusBar, workSamples, mock, dashboard, registeredCommands: Object.keys(handlers) as CommandId[] };
 }
 
 async function pickSample(content: ContentService, title: string, runnableOnly = false): Promise<string | undefined> {

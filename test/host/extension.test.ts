@@ -219,3 +219,41 @@ describe('team question packs in a real VS Code', () => {
     assert.equal(vscode.languages.getDiagnostics(broken).length, 0, 'fixed or removed files clear their problems');
   });
 });
+
+describe('mock interview and dashboard in a real VS Code', () => {
+  it('runs a two-question mock interview to a saved-able transcript, and feeds the grades to spaced repetition', async () => {
+    const { mock, progress, content } = await api();
+    const snapshot = await content.get();
+    const topic = snapshot.topics[0];
+    assert.ok(topic);
+    const state = await mock.start({ topics: [topic.id], difficulty: 'any', questions: 2, minutes: 20 });
+    assert.ok(state);
+    assert.equal(state.items.length, 2);
+    const before = (await progress.model()).reviews().length;
+    const finished = new Promise<vscode.TextDocument>((resolve) => mock.onDidFinish(resolve));
+    let guard = 0;
+    while (mock.state() && guard++ < 10) {
+      const phase = mock.state()?.phase;
+      if (phase === 'answering' || phase === 'followUp') await mock.receive({ type: 'mockSubmit', answer: 'I would start by naming my position.', timedOut: false });
+      else await mock.receive({ type: 'mockGrade', covered: [0, 1] });
+    }
+    const doc = await finished;
+    assert.equal(doc.languageId, 'markdown');
+    assert.equal(doc.isUntitled, true, 'an editor document the user can save');
+    const text = doc.getText();
+    assert.match(text, /## Scorecard/);
+    for (const item of state.items) assert.ok(text.includes(snapshot.question(item.main.questionId)?.title ?? '∅'));
+    const turns = state.items.reduce((n, i) => n + 1 + (i.followUp ? 1 : 0), 0);
+    assert.equal((await progress.model()).reviews().length, before + turns, 'each answered turn becomes a review');
+    await mock.receive({ type: 'mockSubmit', answer: 'late', timedOut: false });
+    assert.equal(mock.state(), undefined, 'a finished interview ignores further messages');
+  });
+
+  it('shows the readiness dashboard with every topic', async () => {
+    const { dashboard, content } = await api();
+    const data = await vscode.commands.executeCommand<unknown>('interviewPractice.showDashboard').then(() => dashboard.last);
+    assert.ok(data);
+    assert.equal(data.topics.length, (await content.get()).topics.length);
+    assert.equal(data.forecast.length, 30);
+  });
+});

@@ -167,3 +167,62 @@ describe('UI journey: review AI-written code as real files', function () {
     }
   });
 });
+
+describe('UI journeys: mock interview and readiness dashboard', function () {
+  this.timeout(240_000);
+
+  it('runs a 2-question mock interview and ends on the transcript with its scorecard', async () => {
+    const wb = await openWorkbench();
+    try {
+      const { page } = wb;
+      await runCommand(page, 'Interview Practice: Start Mock Interview');
+      // Topics: keep them all; difficulty: any; length: two questions.
+      await page.locator('.quick-input-widget .quick-input-list').first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-list .monaco-list-row:has-text("Any difficulty")').first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-list .monaco-list-row:has-text("2 questions")').first().click();
+      // Answer and grade until the transcript (an untitled document named after its first line) opens.
+      const transcriptTab = page.locator('.tab:has-text("Mock interview —")');
+      for (let step = 0; step < 12 && !(await transcriptTab.count()); step++) {
+        const frame = await Promise.race([
+          webviewFrame(page, '#answer-text, #grade', { timeout: 30_000 }).catch(() => undefined),
+          transcriptTab.first().waitFor({ timeout: 30_000 }).then(() => undefined, () => undefined),
+        ]);
+        if (!frame) break;
+        if (await frame.locator('#answer-text').count()) {
+          if (step === 0) await shot(page, 'mock-question');
+          await frame.locator('#answer-text').fill('I would start with the position, then the structure, then the numbers I would measure.');
+          await frame.locator('#submit').click();
+        } else {
+          await frame.locator('input.kp').first().check();
+          await frame.locator('#grade').click();
+        }
+        await frame.locator('#submit, #grade').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
+      }
+      await page.locator('.tab:has-text("Mock interview —")').first().waitFor({ timeout: 30_000 });
+      await page.locator('.view-lines:has-text("Scorecard")').first().waitFor();
+      const transcript = (await page.locator('.editor-group-container.active .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+      assert.match(transcript, /2 questions, mixed difficulty, 15 minutes planned/);
+      await shot(page, 'mock-transcript');
+    } finally {
+      await wb.close();
+    }
+  });
+
+  it('shows the readiness dashboard with charts and their text equivalents', async () => {
+    const progress = content.questions.slice(0, 25).map((q, i) => ({ v: 1, kind: 'review', eid: `seed-d-${i}-abcdef`, id: q.id, rating: 1 + (i % 4), at: daysAgo(1 + (i % 20), 8 + (i % 10)) }));
+    const wb = await openWorkbench({ progress, settings: { 'interviewPractice.interviewDate': new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10) } });
+    try {
+      const { page } = wb;
+      await runCommand(page, 'Interview Practice: Show Readiness Dashboard');
+      const frame = await webviewFrame(page, '#overall', { timeout: 30_000 });
+      assert.match(await frame.locator('#overall').innerText(), /^\d+%$/);
+      assert.equal(await frame.locator('svg[role="img"]').count(), 3);
+      assert.match(await frame.locator('#plan').innerText(), /reviews a day/);
+      await shot(page, 'dashboard');
+    } finally {
+      await wb.close();
+    }
+  });
+});

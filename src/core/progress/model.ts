@@ -83,6 +83,10 @@ export class ProgressModel {
     return this.scheduler.stateOf(this.card(id), now);
   }
 
+  retrievability(id: string, now: Date): number {
+    return this.scheduler.retrievability(this.card(id), now);
+  }
+
   due(id: string): Date | undefined {
     return this.card(id)?.due;
   }

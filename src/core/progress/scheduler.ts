@@ -49,6 +49,12 @@ export class Scheduler {
     };
   }
 
+  /** Probability of recalling the card now (0 for a card never reviewed). */
+  retrievability(card: Card | undefined, now: Date): number {
+    if (!card || card.state === State.New) return 0;
+    return this.f.get_retrievability(card, now, false);
+  }
+
   stateOf(card: Card | undefined, now: Date): PracticeState {
     if (!card || card.state === State.New) return 'new';
     if (card.due.getTime() <= now.getTime()) return 'due';

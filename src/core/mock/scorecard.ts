@@ -1,0 +1,105 @@
+import type { ContentBundle } from '../schema';
+import type { MockState, MockTurn } from './session';
+
+export interface TopicScore {
+  readonly topic: string;
+  readonly title: string;
+  readonly covered: number;
+  readonly total: number;
+  readonly share: number;
+}
+
+export interface Scorecard {
+  readonly covered: number;
+  readonly total: number;
+  readonly share: number;
+  readonly secondsUsed: number;
+  readonly topics: TopicScore[];
+  /** Up to three topics at or below the interview's overall share (and not perfect), weakest first. */
+  readonly weakest: TopicScore[];
+}
+
+export function scorecard(state: MockState, bank: ContentBundle): Scorecard {
+  const q = (id: string) => bank.questions.find((x) => x.id === id);
+  const byTopic = new Map<string, { covered: number; total: number }>();
+  let covered = 0;
+  let total = 0;
+  let secondsUsed = 0;
+  for (const turn of state.items.flatMap((i) => [i.main, i.followUp]).filter((t): t is MockTurn => !!t)) {
+    const question = q(turn.questionId);
+    if (!question) continue;
+    const n = question.keyPoints.length;
+    covered += turn.covered.length;
+    total += n;
+    secondsUsed += turn.seconds;
+    const t = byTopic.get(question.topic) ?? { covered: 0, total: 0 };
+    t.covered += turn.covered.length;
+    t.total += n;
+    byTopic.set(question.topic, t);
+  }
+  const share = total ? covered / total : 0;
+  const topics = [...byTopic.entries()].map(([topic, s]) => ({
+    topic,
+    title: bank.topics.find((t) => t.id === topic)?.title ?? topic,
+    covered: s.covered,
+    total: s.total,
+    share: s.total ? s.covered / s.total : 0,
+  }));
+  const weakest = topics.filter((t) => t.share < 1 && t.share <= share).sort((a, b) => a.share - b.share).slice(0, 3);
+  return { covered, total, share, secondsUsed, topics: topics.sort((a, b) => a.share - b.share), weakest };
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+const mmss = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+/** Quote the user's answer so its markdown cannot break the transcript's structure. */
+const quote = (text: string) => (text.trim() ? text.trim().split('\n').map((l) => `> ${l}`).join('\n') : '> _(no answer written)_');
+
+/** The transcript the user can save: every question, their answer, the rubric, and a scorecard. */
+export function transcriptMarkdown(state: MockState, bank: ContentBundle, finishedAt: Date): string {
+  const card = scorecard(state, bank);
+  const q = (id: string) => bank.questions.find((x) => x.id === id);
+  const out: string[] = [];
+  out.push(`# Mock interview — ${finishedAt.toISOString().slice(0, 10)}`);
+  out.push('');
+  out.push(`${state.items.length} questions, ${state.config.difficulty === 'any' ? 'mixed difficulty' : state.config.difficulty}, ${state.config.minutes} minutes planned, ${mmss(card.secondsUsed)} used.`);
+  out.push('');
+  out.push('## Scorecard');
+  out.push('');
+  out.push('| # | Question | Topic | Key points covered | Time |');
+  out.push('|---|---|---|---|---|');
+  state.items.forEach((item, i) => {
+    for (const [label, turn] of [[`${i + 1}`, item.main], [`${i + 1}b`, item.followUp]] as const) {
+      if (!turn) continue;
+      const question = q(turn.questionId);
+      if (!question) continue;
+      const topic = bank.topics.find((t) => t.id === question.topic)?.title ?? question.topic;
+      out.push(`| ${label} | ${question.title.replace(/\|/g, '/')} | ${topic} | ${turn.covered.length} / ${question.keyPoints.length} | ${mmss(turn.seconds)}${turn.timedOut ? ' (time ran out)' : ''} |`);
+    }
+  });
+  out.push(`| | **Total** | | **${card.covered} / ${card.total} (${pct(card.share)})** | **${mmss(card.secondsUsed)}** |`);
+  out.push('');
+  if (card.weakest.length) {
+    out.push(`**Weakest topics:** ${card.weakest.map((t) => `${t.title} (${pct(t.share)})`).join(', ')}. They are scheduled sooner in your reviews.`);
+    out.push('');
+  }
+  state.items.forEach((item, i) => {
+    for (const [label, turn, prefix] of [[`${i + 1}`, item.main, 'Question'], [`${i + 1}b`, item.followUp, 'Follow-up']] as const) {
+      if (!turn) continue;
+      const question = q(turn.questionId);
+      if (!question) continue;
+      out.push(`## ${prefix} ${label}: ${question.title}`);
+      out.push('');
+      out.push(question.prompt);
+      out.push('');
+      out.push('**Your answer**');
+      out.push('');
+      out.push(quote(turn.answer));
+      out.push('');
+      out.push(`**Rubric** (${turn.covered.length} of ${question.keyPoints.length})`);
+      out.push('');
+      question.keyPoints.forEach((k, j) => out.push(`- [${turn.covered.includes(j) ? 'x' : ' '}] ${k}`));
+      out.push('');
+    }
+  });
+  return out.join('\n');
+}

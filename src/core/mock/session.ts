@@ -1,0 +1,123 @@
+import * as z from 'zod';
+import { proposeRating } from '../keyPoints';
+import { difficultySchema, idSchema, type ContentBundle, type Difficulty, type Question } from '../schema';
+
+export const mockConfigSchema = z.object({
+  topics: z.array(idSchema).max(50),
+  difficulty: z.union([difficultySchema, z.literal('any')]),
+  questions: z.number().int().min(1).max(12),
+  minutes: z.number().int().min(5).max(180),
+});
+export type MockConfig = z.infer<typeof mockConfigSchema>;
+
+const turnSchema = z.object({
+  questionId: idSchema,
+  answer: z.string().max(100_000).default(''),
+  seconds: z.number().int().min(0).default(0),
+  timedOut: z.boolean().default(false),
+  covered: z.array(z.number().int().min(0)).default([]),
+  graded: z.boolean().default(false),
+});
+
+const itemSchema = z.object({
+  main: turnSchema,
+  followUp: turnSchema.optional(),
+});
+
+export const mockStateSchema = z.object({
+  config: mockConfigSchema,
+  startedAt: z.string(),
+  items: z.array(itemSchema).min(1),
+  index: z.number().int().min(0),
+  /** answering → grading → (followUp → followUpGrading) → next item … → done */
+  phase: z.enum(['answering', 'grading', 'followUp', 'followUpGrading', 'done']),
+  phaseStartedAt: z.number(),
+});
+export type MockState = z.infer<typeof mockStateSchema>;
+export type MockTurn = z.infer<typeof turnSchema>;
+
+/**
+ * Picks the questions of a mock interview: main questions and scenarios of the chosen topics and
+ * difficulty, least practised first (never-seen before seen), then shuffled within that order by
+ * `random`; each asks one follow-up when it has any.
+ */
+export function startMock(bank: ContentBundle, config: MockConfig, now: number, random: () => number, timesSeen: (id: string) => number = () => 0): MockState {
+  const topics = new Set(config.topics.length ? config.topics : bank.topics.map((t) => t.id));
+  const fits = (q: Question) => q.kind !== 'follow-up' && topics.has(q.topic) && (config.difficulty === 'any' || q.difficulty === config.difficulty);
+  const pool = bank.questions.filter(fits).map((q) => ({ q, key: timesSeen(q.id) + random() }));
+  if (pool.length === 0) throw new Error('No questions match those topics and that difficulty.');
+  pool.sort((a, b) => a.key - b.key);
+  const chosen = pool.slice(0, config.questions).map((p) => p.q);
+  const followUps = (id: string) => bank.questions.filter((q) => q.parent === id);
+  return {
+    config: { ...config, questions: chosen.length },
+    startedAt: new Date(now).toISOString(),
+    items: chosen.map((q) => {
+      const f = followUps(q.id);
+      const pick = f.length ? f[Math.floor(random() * f.length)] : undefined;
+      return { main: blankTurn(q.id), followUp: pick ? blankTurn(pick.id) : undefined };
+    }),
+    index: 0,
+    phase: 'answering',
+    phaseStartedAt: now,
+  };
+}
+
+function blankTurn(questionId: string): MockTurn {
+  return { questionId, answer: '', seconds: 0, timedOut: false, covered: [], graded: false };
+}
+
+/** Seconds each main question gets: the interview's minutes shared out, follow-ups count as half a question. */
+export function secondsPerQuestion(state: MockState): number {
+  const weight = state.items.reduce((s, i) => s + 1 + (i.followUp ? 0.5 : 0), 0);
+  return Math.max(60, Math.floor((state.config.minutes * 60) / weight));
+}
+
+export function currentTurn(state: MockState): MockTurn | undefined {
+  const item = state.items[state.index];
+  if (!item) return undefined;
+  return state.phase === 'followUp' || state.phase === 'followUpGrading' ? item.followUp : item.main;
+}
+
+/** The user submits an answer, or the time ran out. */
+export function submitAnswer(state: MockState, answer: string, now: number, timedOut: boolean): MockState {
+  if (state.phase !== 'answering' && state.phase !== 'followUp') return state;
+  const turn = currentTurn(state);
+  if (!turn) return state;
+  const updated: MockTurn = { ...turn, answer, seconds: Math.max(0, Math.round((now - state.phaseStartedAt) / 1000)), timedOut };
+  return withTurn({ ...state, phase: state.phase === 'answering' ? 'grading' : 'followUpGrading', phaseStartedAt: now }, updated);
+}
+
+/** The user ticks the key points they covered; then the interviewer follows up or moves on. */
+export function gradeTurn(state: MockState, covered: number[], keyPointCount: number, now: number): MockState {
+  if (state.phase !== 'grading' && state.phase !== 'followUpGrading') return state;
+  const turn = currentTurn(state);
+  if (!turn) return state;
+  const valid = [...new Set(covered.filter((i) => i >= 0 && i < keyPointCount))].sort((a, b) => a - b);
+  const graded = withTurn(state, { ...turn, covered: valid, graded: true });
+  const item = graded.items[graded.index];
+  if (state.phase === 'grading' && item?.followUp) return { ...graded, phase: 'followUp', phaseStartedAt: now };
+  const last = graded.index >= graded.items.length - 1;
+  return last ? { ...graded, phase: 'done', phaseStartedAt: now } : { ...graded, index: graded.index + 1, phase: 'answering', phaseStartedAt: now };
+}
+
+function withTurn(state: MockState, turn: MockTurn): MockState {
+  const items = state.items.map((item, i) => {
+    if (i !== state.index) return item;
+    return item.main.questionId === turn.questionId && state.phase !== 'followUp' && state.phase !== 'followUpGrading' ? { ...item, main: turn } : { ...item, followUp: turn };
+  });
+  return { ...state, items };
+}
+
+/** The rating each graded turn feeds to spaced repetition (the same proposal as in practice). */
+export function ratingsOf(state: MockState, keyPointCount: (id: string) => number): { id: string; rating: 1 | 2 | 3; covered: number; of: number; seconds: number }[] {
+  return state.items
+    .flatMap((i) => [i.main, i.followUp])
+    .filter((t): t is MockTurn => !!t && t.graded)
+    .map((t) => {
+      const of = keyPointCount(t.questionId);
+      return { id: t.questionId, rating: proposeRating(t.covered.length, of), covered: t.covered.length, of, seconds: t.seconds };
+    });
+}
+
+export type { Difficulty };

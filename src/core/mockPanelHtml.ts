@@ -1,0 +1,57 @@
+import { escapeHtml, renderInline, renderMarkdown } from './markdown';
+import { contentSecurityPolicy, type WebviewResources } from './panelHtml';
+import type { Question } from './schema';
+import { currentTurn, secondsPerQuestion, type MockState } from './mock/session';
+
+/** One screen of a mock interview: the current question (answer hidden), or its rubric to tick. */
+export function renderMockPanel(state: MockState, question: (id: string) => Question | undefined, now: number, r: WebviewResources): string {
+  const turn = currentTurn(state);
+  const q = turn ? question(turn.questionId) : undefined;
+  const total = state.items.length;
+  const n = state.index + 1;
+  const isFollowUp = state.phase === 'followUp' || state.phase === 'followUpGrading';
+  const answering = state.phase === 'answering' || state.phase === 'followUp';
+  const budget = isFollowUp ? Math.floor(secondsPerQuestion(state) / 2) : secondsPerQuestion(state);
+  const deadline = state.phaseStartedAt + budget * 1000;
+  let body = '';
+  if (state.phase === 'done' || !q || !turn) {
+    body = `<h1 id="title">Interview finished</h1><p>Your transcript and scorecard are open in an editor: save it if you want to keep it.</p>`;
+  } else if (answering) {
+    body = `
+<p class="interviewer" id="stage">${isFollowUp ? 'The interviewer follows up' : `Question ${n} of ${total}`}</p>
+<h1 id="title">${escapeHtml(q.title)}</h1>
+<section id="prompt" aria-label="Question">${renderMarkdown(q.prompt)}</section>
+<p class="hint">Time left: <span id="countdown" role="timer" aria-live="off" data-deadline="${deadline}"></span>. The answer stays hidden until you submit or the time runs out.</p>
+<textarea id="answer-text" rows="10" aria-label="Your answer">${escapeHtml(turn.answer)}</textarea>
+<button type="button" class="primary" id="submit">Submit answer <kbd>Ctrl+Enter</kbd></button>`;
+  } else {
+    const kps = q.keyPoints
+      .map((k, i) => `<li><label><input type="checkbox" class="kp" data-index="${i}"> ${renderInline(k)}</label></li>`)
+      .join('');
+    body = `
+<p class="interviewer" id="stage">${isFollowUp ? 'Follow-up' : `Question ${n} of ${total}`}: how did you do?</p>
+<h1 id="title">${escapeHtml(q.title)}</h1>
+<p class="hint">${turn.timedOut ? 'Time ran out. ' : ''}You answered in ${Math.floor(turn.seconds / 60)}:${String(turn.seconds % 60).padStart(2, '0')}. Tick the key points your answer really covered.</p>
+<section id="key-points" aria-labelledby="kp-h"><h2 id="kp-h">Key points</h2><ul class="checklist">${kps}</ul></section>
+<button type="button" class="primary" id="grade">Continue <kbd>Ctrl+Enter</kbd></button>
+<details><summary>Model answer</summary>${renderMarkdown(q.answer)}</details>
+<details><summary>Your answer</summary><pre>${escapeHtml(turn.answer)}</pre></details>`;
+  }
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(r)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeHtml(r.styleUri)}">
+<title>Mock interview</title>
+</head>
+<body data-phase="${state.phase}" data-now="${now}">
+<main>
+<header class="meta"><span class="badge">Mock interview</span><span>${total} questions · ${state.config.minutes} min</span><progress max="${total}" value="${state.phase === 'done' ? total : state.index}" aria-label="Progress through the interview"></progress></header>
+${body}
+</main>
+<script nonce="${r.nonce}" src="${escapeHtml(r.scriptUri)}"></script>
+</body>
+</html>`;
+}

@@ -1,0 +1,181 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { renderMockPanel } from '../core/mockPanelHtml';
+import { gradeTurn, mockStateSchema, ratingsOf, secondsPerQuestion, startMock, submitAnswer, currentTurn, type MockConfig, type MockState } from '../core/mock/session';
+import { transcriptMarkdown } from '../core/mock/scorecard';
+import { createNonce } from '../core/panelHtml';
+import { mockMessageSchema } from '../core/protocol';
+import type { ContentService } from './contentService';
+import type { ProgressService } from './progressService';
+
+export const MOCK_VIEW_TYPE = 'interviewPractice.mock';
+const STATE_KEY = 'interviewPractice.mockInterview';
+
+/** Start Mock Interview: timed questions one at a time, interviewer-style follow-ups, a scorecard. */
+export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private subs: vscode.Disposable[] = [];
+  private readonly finishedEmitter = new vscode.EventEmitter<vscode.TextDocument>();
+  /** Fires with the transcript document when an interview ends. */
+  readonly onDidFinish = this.finishedEmitter.event;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly content: ContentService,
+    private readonly progress: ProgressService,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  state(): MockState | undefined {
+    const parsed = mockStateSchema.safeParse(this.context.globalState.get(STATE_KEY));
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  /** Asks for topics, difficulty and length (unless given), then starts. */
+  async start(config?: MockConfig): Promise<MockState | undefined> {
+    const snapshot = await this.content.get();
+    const chosen = config ?? (await this.ask(snapshot.topics.map((t) => ({ id: t.id, title: t.title }))));
+    if (!chosen) return undefined;
+    const model = await this.progress.model();
+    let state: MockState;
+    try {
+      state = startMock(snapshot.bundle, chosen, Date.now(), Math.random, (id) => model.reviewCount(id));
+    } catch (e) {
+      void vscode.window.showWarningMessage(e instanceof Error ? e.message : String(e));
+      return undefined;
+    }
+    await this.save(state);
+    if (!this.panel) this.attach(vscode.window.createWebviewPanel(MOCK_VIEW_TYPE, 'Mock Interview', vscode.ViewColumn.Active, this.options()));
+    this.panel?.reveal();
+    await this.render();
+    return state;
+  }
+
+  private async ask(topics: { id: string; title: string }[]): Promise<MockConfig | undefined> {
+    const picked = await vscode.window.showQuickPick(
+      topics.map((t) => ({ label: t.title, id: t.id, picked: true })),
+      { title: 'Mock Interview (1/3): topics', canPickMany: true, placeHolder: 'Which topics may the interviewer ask about?' },
+    );
+    if (!picked || picked.length === 0) return undefined;
+    const difficulty = await vscode.window.showQuickPick(
+      [
+        { label: 'Any difficulty', value: 'any' as const },
+        { label: 'Intermediate', value: 'intermediate' as const },
+        { label: 'Senior', value: 'senior' as const },
+        { label: 'Staff', value: 'staff' as const },
+      ],
+      { title: 'Mock Interview (2/3): difficulty' },
+    );
+    if (!difficulty) return undefined;
+    const length = await vscode.window.showQuickPick(
+      [
+        { label: '2 questions', description: '15 minutes: a warm-up', questions: 2, minutes: 15 },
+        { label: '3 questions', description: '20 minutes', questions: 3, minutes: 20 },
+        { label: '5 questions', description: '45 minutes', questions: 5, minutes: 45 },
+        { label: '8 questions', description: '60 minutes', questions: 8, minutes: 60 },
+      ],
+      { title: 'Mock Interview (3/3): length' },
+    );
+    if (!length) return undefined;
+    return { topics: picked.map((p) => p.id), difficulty: difficulty.value, questions: length.questions, minutes: length.minutes };
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
+    if (!this.state()) {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = this.options();
+    this.attach(panel);
+    await this.render();
+  }
+
+  /** For tests: the same path as a message from the panel. */
+  async receive(raw: unknown): Promise<void> {
+    let parsed: ReturnType<typeof mockMessageSchema.safeParse>;
+    try {
+      parsed = mockMessageSchema.safeParse(raw);
+    } catch {
+      parsed = { success: false } as ReturnType<typeof mockMessageSchema.safeParse>;
+    }
+    if (!parsed.success) {
+      this.log.warn('ignored an invalid mock-interview message');
+      return;
+    }
+    let state = this.state();
+    if (!state) return;
+    const now = Date.now();
+    const msg = parsed.data;
+    if (msg.type === 'mockSubmit') {
+      const budget = (state.phase === 'followUp' ? 0.5 : 1) * secondsPerQuestion(state) * 1000;
+      // The webview's clock is not trusted: past the deadline (plus a grace period) counts as time out.
+      const late = now > state.phaseStartedAt + budget + 5000;
+      state = submitAnswer(state, msg.answer, now, msg.timedOut || late);
+    } else {
+      const turn = currentTurn(state);
+      const q = turn ? (await this.content.get()).question(turn.questionId) : undefined;
+      state = gradeTurn(state, msg.covered, q?.keyPoints.length ?? 0, now);
+    }
+    await this.save(state);
+    if (state.phase === 'done') await this.finish(state);
+    else await this.render();
+  }
+
+  private async finish(state: MockState): Promise<void> {
+    const snapshot = await this.content.get();
+    for (const r of ratingsOf(state, (id) => snapshot.question(id)?.keyPoints.length ?? 0)) {
+      await this.progress.record({ kind: 'review', id: r.id, rating: r.rating, covered: r.covered, of: r.of, seconds: Math.min(r.seconds, 86_400) });
+    }
+    await this.context.globalState.update(STATE_KEY, undefined);
+    await this.render(state);
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: transcriptMarkdown(state, snapshot.bundle, new Date()) });
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Active, preview: false });
+    this.finishedEmitter.fire(doc);
+  }
+
+  private async save(state: MockState): Promise<void> {
+    await this.context.globalState.update(STATE_KEY, state);
+  }
+
+  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      enableCommandUris: false,
+      enableForms: false,
+      localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.context.extensionUri, 'media')],
+    };
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    for (const s of this.subs) s.dispose();
+    this.panel = panel;
+    panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'activity-icon.svg');
+    this.subs = [
+      panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw).catch((e) => this.log.error('mock interview', e))),
+      panel.onDidDispose(() => {
+        if (this.panel === panel) this.panel = undefined;
+        for (const s of this.subs) s.dispose();
+        this.subs = [];
+      }),
+    ];
+  }
+
+  private async render(state = this.state()): Promise<void> {
+    if (!this.panel || !state) return;
+    const snapshot = await this.content.get();
+    const w = this.panel.webview;
+    const asset = (...p: string[]) => w.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, ...p)).toString();
+    w.html = renderMockPanel(state, (id) => snapshot.question(id), Date.now(), {
+      cspSource: w.cspSource,
+      nonce: createNonce((n) => randomBytes(n)),
+      scriptUri: asset('dist', 'webview', 'mock.js'),
+      styleUri: asset('media', 'question.css'),
+    });
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    for (const s of this.subs) s.dispose();
+    this.finishedEmitter.dispose();
+  }
+}

@@ -1,0 +1,46 @@
+// The mock-interview panel's script: a countdown, submit (or auto-submit at zero), tick and continue.
+const vscode = acquireVsCodeApi<unknown>();
+const phase = document.body.dataset.phase;
+const answer = document.getElementById('answer-text') as HTMLTextAreaElement | null;
+const countdown = document.getElementById('countdown');
+// The deadline comes from the host clock; correct for any skew between host and webview.
+const skew = Date.now() - Number(document.body.dataset.now ?? Date.now());
+let sent = false;
+
+function submit(timedOut: boolean): void {
+  if (sent) return;
+  sent = true;
+  vscode.postMessage({ type: 'mockSubmit', answer: answer?.value ?? '', timedOut });
+}
+
+function grade(): void {
+  if (sent) return;
+  sent = true;
+  const covered = [...document.querySelectorAll<HTMLInputElement>('input.kp')].filter((c) => c.checked).map((c) => Number(c.dataset.index));
+  vscode.postMessage({ type: 'mockGrade', covered });
+}
+
+if (countdown) {
+  const deadline = Number(countdown.dataset.deadline) + skew;
+  const tick = () => {
+    const left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
+    countdown.textContent = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
+    countdown.classList.toggle('over', left <= 30);
+    if (left <= 0) submit(true);
+  };
+  tick();
+  setInterval(tick, 500);
+}
+
+document.getElementById('submit')?.addEventListener('click', () => submit(false));
+document.getElementById('grade')?.addEventListener('click', grade);
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    e.preventDefault();
+    if (phase === 'answering' || phase === 'followUp') submit(false);
+    else if (phase === 'grading' || phase === 'followUpGrading') grade();
+  }
+});
+answer?.focus();
+
+export {};
