@@ -57,10 +57,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     const choice = await vscode.window.showWarningMessage(`Interview Practice: ${errors.length} content problem(s); the rest of the questions loaded.`, 'Show Problems');
     if (choice) await vscode.commands.executeCommand(COMMANDS.showContentErrors);
   };
+  // Ticks the walkthrough's "Grade your answer" step once any grade exists.
+  const markGraded = async () => {
+    if ((await progress.model()).reviews().length > 0) await vscode.commands.executeCommand('setContext', 'interviewPractice.hasGraded', true);
+  };
   // The status bar needs the bank and the progress file: read them once the window is idle, not in activate().
   const idleTimer = setTimeout(() => {
     void updateStatus().catch((e) => log.error('status bar update failed', e));
     void reportContentErrors();
+    void markGraded();
   }, 1500);
 
   const openQuestion = async (id: unknown) => {
@@ -141,7 +146,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     vscode.window.registerWebviewPanelSerializer(TOPIC_VIEW_TYPE, topics),
     vscode.window.registerWebviewPanelSerializer(MOCK_VIEW_TYPE, mock),
     vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, dashboard),
-    progress.onDidChange(() => void updateStatus()),
+    progress.onDidChange(() => {
+      void updateStatus();
+      void markGraded();
+    }),
     ...Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
   );
 
