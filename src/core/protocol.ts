@@ -41,7 +41,7 @@ export function parseWebviewMessage(raw: unknown): ParsedMessage {
   const t = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
   // Never String() an attacker's value: a Symbol or a throwing toString would escape as an exception.
   const type = typeof t === 'string' ? t.slice(0, 40) : typeof raw === 'object' && raw !== null ? 'object' : typeof raw;
-  return { ok: false, reason: `ignored webview message (${type}): ${r.error.issues[0]?.message ?? 'invalid'}` };
+  return { ok: false, reason: `ignored webview message (${type}): ${(r.error.issues[0]?.message ?? 'invalid').slice(0, 200)}` };
 }
 
 /** Messages the host sends to a question panel. */

@@ -6,6 +6,7 @@ export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec' });
   mocha.suite.emit('pre-require', globalThis, 'host', mocha);
   await import('./extension.test');
+  await import('./hardening.test');
   await new Promise<void>((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} in-host test(s) failed`)) : resolve()));
   });

@@ -1,5 +1,6 @@
 // Helpers for UI journeys: a real VS Code (code-server) in headless Chromium, driven like a person would.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, ROOT, startCodeServer, workbenchUrl } from '../../scripts/lib/codeServer.mjs';
 
@@ -114,4 +115,44 @@ export async function commentOnLine(page, line, text) {
   await page.keyboard.type(text);
   await widget.locator('.monaco-button:has-text("Add Comment")').click();
   await page.locator(`.review-widget .review-comment-contents:has-text(${JSON.stringify(text.slice(0, 30))})`).first().waitFor();
+}
+
+/**
+ * A copy of the extension under development (package.json, dist/, media/) in a temp folder, with
+ * `bundle` as its dist/content.json: a workbench can then load other content without touching the
+ * repo's dist/content.json. Returns the folder and a function that removes it.
+ */
+export function stageExtension(bundle) {
+  const dir = mkdtempSync(join(tmpdir(), 'ip-staged-ext-'));
+  cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
+  cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
+  cpSync(join(ROOT, 'media'), join(dir, 'media'), { recursive: true });
+  writeFileSync(join(dir, 'dist', 'content.json'), JSON.stringify(bundle));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true, maxRetries: 3 }) };
+}
+
+/**
+ * Like openWorkbench, but loads the extension from `developmentPath` and calls `beforeLoad(page,
+ * context)` before the workbench URL is opened (to listen to every request from the start).
+ */
+export async function openWorkbenchFrom({ developmentPath = ROOT, beforeLoad, settings, width = 1400, height = 900 } = {}) {
+  const server = await startCodeServer({ settings });
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    if (beforeLoad) await beforeLoad(page, context);
+    const url = workbenchUrl(server, { developmentPath });
+    await page.goto(url);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    const close = async () => {
+      await browser.close().catch(() => {});
+      server.stop();
+    };
+    return { server, browser, context, page, url, close };
+  } catch (e) {
+    await browser.close().catch(() => {});
+    server.stop();
+    throw e;
+  }
 }

@@ -321,18 +321,6 @@ function parseQ(v: unknown, label: string) {
     assert.fail(`parseWebviewMessage threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)} for ${label}: ${show(v)}`);
   }
 }
-
-/**
- * The known bug (see the BUG tests at the end): parseWebviewMessage turns a non-string `type`
- * into text with String(), which throws for `{"type":{"toString":1}}` and for deeply nested
- * arrays. The random-JSON test counts inputs of that shape instead of failing on them, so the
- * rest of its checks still run; the BUG tests fail until src is fixed.
- */
-function hitsKnownTypeBug(v: unknown): boolean {
-  if (typeof v !== 'object' || v === null || !('type' in v)) return false;
-  const type = (v as { type: unknown }).type;
-  return typeof type === 'object' && type !== null;
-}
 function parseS(v: unknown, label: string) {
   try {
     return sampleMessageSchema.safeParse(v);
@@ -402,27 +390,18 @@ describe('webview message fuzzing', function () {
   it('accepts random JSON exactly when the protocol says so (both panels), never throwing', () => {
     const r = prng(SEED + 3);
     let accepted = 0;
-    let knownBug = 0;
     for (let i = 0; i < 4000; i++) {
       const raw = randomJson(r);
       // What arrives is what survives a JSON round trip (that is how webview messages travel).
       const value: unknown = JSON.parse(JSON.stringify(raw));
       const label = `seed ${SEED + 3} #${i}`;
-      let q: ReturnType<typeof parseWebviewMessage>;
-      try {
-        q = parseWebviewMessage(value);
-      } catch (e) {
-        if (!hitsKnownTypeBug(value)) assert.fail(`parseWebviewMessage threw ${String(e)} for ${label}: ${show(value)}`);
-        knownBug++;
-        q = { ok: false, reason: 'threw (known bug)' };
-      }
+      const q = parseQ(value, label);
       assert.equal(q.ok, webviewOracle(value), `question panel: ${label}: ${show(value)} ${q.ok ? '' : q.reason}`);
       const s = parseS(value, label);
       assert.equal(s.success, sampleOracle(value), `work-sample panel: ${label}: ${show(value)}`);
       if (q.ok || s.success) accepted++;
     }
     assert.ok(accepted > 0 && accepted < 4000, `some random values are valid messages (${accepted}), most are not`);
-    if (knownBug) console.log(`      (${knownBug} random inputs hit the known String(type) bug; see the BUG tests)`);
   });
 
   it('prototype-pollution keys at any depth are refused and pollute nothing', () => {
@@ -490,16 +469,11 @@ describe('webview message fuzzing', function () {
     }
   });
 
-  // BUG (src/core/protocol.ts parseWebviewMessage): for an invalid message it builds the log
-  // reason with String(raw.type); for an array nested a few thousand levels deep, Array.prototype
-  // .toString recurses until "RangeError: Maximum call stack size exceeded", so the parser that
-  // "never throws, whatever the webview sends" throws. Such a value survives JSON (see below), so a
-  // compromised webview can send it to both panels (the work-sample panel calls parseWebviewMessage
-  // too, to log a reason). Kept failing on purpose until src is fixed.
-  // BUG (same cause, smaller input): `{"type":{"toString":1}}` is 23 bytes of JSON, and String()
-  // on it throws "TypeError: Cannot convert object to primitive value" (toString and valueOf do
-  // not give a primitive). Kept failing on purpose until src is fixed.
-  it('BUG: an object type whose toString/valueOf are data keys is refused without throwing', () => {
+  // Regression tests for a bug these fuzz tests found: parseWebviewMessage built its log reason
+  // with String(raw.type), which threw for `{"type":{"toString":1}}` (TypeError: Cannot convert
+  // object to primitive value) and for an array nested thousands deep (RangeError: Maximum call
+  // stack size exceeded). Both are plain JSON, so a compromised webview could send them.
+  it('regression: an object type whose toString/valueOf are data keys is refused without throwing', () => {
     for (const text of ['{"type":{"toString":1}}', '{"type":{"toString":"x","valueOf":"y"}}', '{"type":{"valueOf":{},"toString":{}}}', '{"type":[{"toString":1}]}']) {
       const value: unknown = JSON.parse(text);
       assert.equal(parseS(value, text).success, false, text);
@@ -509,7 +483,7 @@ describe('webview message fuzzing', function () {
     }
   });
 
-  it('BUG: a deeply nested array as the message type is refused without throwing', () => {
+  it('regression: a deeply nested array as the message type is refused without throwing', () => {
     for (const depth of [1_000, 10_000, 100_000]) {
       const text = `{"type":${'['.repeat(depth)}${']'.repeat(depth)}}`;
       const value: unknown = JSON.parse(text); // it arrives intact through JSON

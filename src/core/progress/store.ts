@@ -63,7 +63,9 @@ export class ProgressStore {
 
   async append(event: ProgressEvent): Promise<void> {
     await this.fs.mkdir(this.dir);
-    const line = serializeEvent(event);
+    // The leading newline ends a line another window may have left half-written when it was
+    // killed, so this event always starts on a line of its own (empty lines are skipped on read).
+    const line = `\n${serializeEvent(event)}`;
     await this.fs.appendFile(this.logPath, line);
     this.knownSize += Buffer.byteLength(line);
   }
