@@ -15,7 +15,7 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
 
 const builds = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], metafile: true },
-  { ...common, entryPoints: ['src/webview/question.ts', 'src/webview/sample.ts', 'src/webview/topic.ts'], outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022', metafile: true },
+  { ...common, entryPoints: ['src/webview/question.ts', 'src/webview/sample.ts', 'src/webview/topic.ts', 'src/webview/mock.ts'], outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022', metafile: true },
   { ...node, entryPoints: ['src/cli/content.ts'], outfile: 'dist/cli.js' },
 ];
 
