@@ -14,7 +14,9 @@ const common = { bundle: true, sourcemap: !production, minify: production, logLe
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
 
 const builds = [
-  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], metafile: true },
+  // Two host bundles: a tiny entry point that activates instantly, and the app it loads on first use.
+  { ...node, entryPoints: ['src/extension/bootstrap.ts'], outfile: 'dist/extension.js', external: ['vscode', './app.js'], metafile: true },
+  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/app.js', external: ['vscode'], metafile: true },
   { ...common, entryPoints: ['src/webview/question.ts', 'src/webview/sample.ts', 'src/webview/topic.ts', 'src/webview/mock.ts'], outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022', metafile: true },
   { ...node, entryPoints: ['src/cli/content.ts'], outfile: 'dist/cli.js' },
 ];

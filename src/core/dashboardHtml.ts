@@ -1,6 +1,7 @@
 import { escapeHtml } from './markdown';
 import { contentSecurityPolicy, type WebviewResources } from './panelHtml';
 import type { Dashboard } from './readiness';
+import { identityT, type Translate } from './translate';
 
 /*
  * Charts are static SVG rendered here, coloured by CSS classes that use --vscode-charts-* so they
@@ -10,27 +11,27 @@ import type { Dashboard } from './readiness';
 
 const pct = (x: number) => `${Math.round(x)}%`;
 
-function readinessBars(d: Dashboard): string {
+function readinessBars(d: Dashboard, t: Translate): string {
   const rowH = 26;
   const labelW = 230;
   const barW = 320;
   const h = d.topics.length * rowH + 10;
   const rows = d.topics
-    .map((t, i) => {
+    .map((topic, i) => {
       const y = i * rowH + 5;
-      const w = Math.max(0, Math.round((t.readiness / 100) * barW));
-      return `<text x="${labelW - 8}" y="${y + 16}" class="label" text-anchor="end">${escapeHtml(t.title)}</text>
+      const w = Math.max(0, Math.round((topic.readiness / 100) * barW));
+      return `<text x="${labelW - 8}" y="${y + 16}" class="label" text-anchor="end">${escapeHtml(topic.title)}</text>
 <rect x="${labelW}" y="${y + 3}" width="${barW}" height="18" class="track"/>
-<rect x="${labelW}" y="${y + 3}" width="${w}" height="18" class="bar ${t.readiness >= 80 ? 'good' : t.readiness >= 50 ? 'mid' : 'low'}"/>
-<text x="${labelW + barW + 8}" y="${y + 16}" class="value">${t.readiness}%</text>`;
+<rect x="${labelW}" y="${y + 3}" width="${w}" height="18" class="bar ${topic.readiness >= 80 ? 'good' : topic.readiness >= 50 ? 'mid' : 'low'}"/>
+<text x="${labelW + barW + 8}" y="${y + 16}" class="value">${topic.readiness}%</text>`;
     })
     .join('');
-  const table = d.topics.map((t) => `<tr><th scope="row">${escapeHtml(t.title)}</th><td>${t.readiness}%</td><td>${t.seen} / ${t.total}</td><td>${t.due}</td><td>${t.mastered}</td></tr>`).join('');
+  const table = d.topics.map((topic) => `<tr><th scope="row">${escapeHtml(topic.title)}</th><td>${topic.readiness}%</td><td>${topic.seen} / ${topic.total}</td><td>${topic.due}</td><td>${topic.mastered}</td></tr>`).join('');
   return `<svg role="img" aria-labelledby="readiness-h" viewBox="0 0 ${labelW + barW + 60} ${h}" class="chart">${rows}</svg>
-<details><summary>Readiness as a table</summary><table><thead><tr><th>Topic</th><th>Readiness</th><th>Practised</th><th>Due</th><th>Mastered</th></tr></thead><tbody>${table}</tbody></table></details>`;
+<details><summary>${t('Readiness as a table')}</summary><table><thead><tr><th>${t('Topic')}</th><th>${t('Readiness')}</th><th>${t('Practised')}</th><th>${t('Due')}</th><th>${t('Mastered')}</th></tr></thead><tbody>${table}</tbody></table></details>`;
 }
 
-function heatmap(d: Dashboard): string {
+function heatmap(d: Dashboard, t: Translate): string {
   const cell = 13;
   const days = d.reviewsPerDay;
   const first = new Date(`${days[0]?.date ?? '2026-01-01'}T12:00:00`).getDay();
@@ -39,39 +40,49 @@ function heatmap(d: Dashboard): string {
   const rects = days
     .map((x, i) => {
       const pos = i + first;
-      return `<rect x="${Math.floor(pos / 7) * cell}" y="${(pos % 7) * cell}" width="${cell - 2}" height="${cell - 2}" rx="2" class="heat l${level(x.count)}"><title>${x.date}: ${x.count} review${x.count === 1 ? '' : 's'}</title></rect>`;
+      return `<rect x="${Math.floor(pos / 7) * cell}" y="${(pos % 7) * cell}" width="${cell - 2}" height="${cell - 2}" rx="2" class="heat l${level(x.count)}"><title>${x.count === 1 ? t('{0}: 1 review', x.date) : t('{0}: {1} reviews', x.date, x.count)}</title></rect>`;
     })
     .join('');
   const weeks = Math.ceil((days.length + first) / 7);
   const total = days.reduce((s, x) => s + x.count, 0);
   const active = days.filter((x) => x.count > 0).length;
   const rows = days.filter((x) => x.count > 0).slice(-30).map((x) => `<tr><td>${x.date}</td><td>${x.count}</td></tr>`).join('');
-  return `<svg role="img" aria-label="Reviews per day for the last ${days.length} days: ${total} reviews on ${active} days" viewBox="0 0 ${weeks * cell} ${7 * cell}" class="chart heatmap">${rects}</svg>
-<p class="hint">${total} reviews on ${active} of the last ${days.length} days.</p>
-<details><summary>Reviews per day as a table</summary><table><thead><tr><th>Day</th><th>Reviews</th></tr></thead><tbody>${rows || '<tr><td colspan="2">No reviews yet.</td></tr>'}</tbody></table></details>`;
+  return `<svg role="img" aria-label="${escapeHtml(t('Reviews per day for the last {0} days: {1} reviews on {2} days', days.length, total, active))}" viewBox="0 0 ${weeks * cell} ${7 * cell}" class="chart heatmap">${rects}</svg>
+<p class="hint">${t('{0} reviews on {1} of the last {2} days.', total, active, days.length)}</p>
+<details><summary>${t('Reviews per day as a table')}</summary><table><thead><tr><th>${t('Day')}</th><th>${t('Reviews')}</th></tr></thead><tbody>${rows || `<tr><td colspan="2">${t('No reviews yet.')}</td></tr>`}</tbody></table></details>`;
 }
 
-function forecastBars(d: Dashboard): string {
+function forecastBars(d: Dashboard, t: Translate): string {
   const w = 16;
   const h = 110;
   const max = Math.max(1, ...d.forecast.map((x) => x.count));
   const bars = d.forecast
     .map((x, i) => {
       const bh = Math.round((x.count / max) * (h - 20));
-      return `<rect x="${i * w}" y="${h - bh - 14}" width="${w - 3}" height="${bh}" class="bar forecast"><title>${x.date}: ${x.count} due</title></rect>${i % 7 === 0 ? `<text x="${i * w}" y="${h - 2}" class="tick">${x.date.slice(5)}</text>` : ''}`;
+      return `<rect x="${i * w}" y="${h - bh - 14}" width="${w - 3}" height="${bh}" class="bar forecast"><title>${t('{0}: {1} due', x.date, x.count)}</title></rect>${i % 7 === 0 ? `<text x="${i * w}" y="${h - 2}" class="tick">${x.date.slice(5)}</text>` : ''}`;
     })
     .join('');
   const total = d.forecast.reduce((s, x) => s + x.count, 0);
   const rows = d.forecast.filter((x) => x.count > 0).map((x) => `<tr><td>${x.date}</td><td>${x.count}</td></tr>`).join('');
-  return `<svg role="img" aria-label="Questions coming due over the next ${d.forecast.length} days: ${total} in all, ${d.forecast[0]?.count ?? 0} today" viewBox="0 0 ${d.forecast.length * w} ${h}" class="chart">${bars}</svg>
-<details><summary>Due forecast as a table</summary><table><thead><tr><th>Day</th><th>Due</th></tr></thead><tbody>${rows || '<tr><td colspan="2">Nothing scheduled yet.</td></tr>'}</tbody></table></details>`;
+  return `<svg role="img" aria-label="${escapeHtml(t('Questions coming due over the next {0} days: {1} in all, {2} today', d.forecast.length, total, d.forecast[0]?.count ?? 0))}" viewBox="0 0 ${d.forecast.length * w} ${h}" class="chart">${bars}</svg>
+<details><summary>${t('Due forecast as a table')}</summary><table><thead><tr><th>${t('Day')}</th><th>${t('Due')}</th></tr></thead><tbody>${rows || `<tr><td colspan="2">${t('Nothing scheduled yet.')}</td></tr>`}</tbody></table></details>`;
 }
 
-export function renderDashboard(d: Dashboard, r: WebviewResources): string {
+export function renderDashboard(d: Dashboard, r: WebviewResources, t: Translate = identityT): string {
+  const strong = (n: number) => `<strong>${n}</strong>`;
   const plan = d.plan
-    ? `<section id="plan" aria-labelledby="plan-h"><h2 id="plan-h">Plan for your interview on ${escapeHtml(d.plan.interviewDate)}</h2>
-<p><strong>${d.plan.daysLeft}</strong> days left. To see all <strong>${d.plan.unseen}</strong> unpractised questions and keep up with <strong>${d.plan.dueBefore}</strong> reviews falling due before then, do about <strong>${d.plan.reviewsPerDay}</strong> reviews a day and introduce <strong>${d.plan.newPerDay}</strong> new questions a day (set <em>New Questions Per Day</em> to ${d.plan.newPerDay}).</p></section>`
-    : `<p class="hint">Set <em>Interview Practice: Interview Date</em> in Settings to get a day-by-day plan.</p>`;
+    ? `<section id="plan" aria-labelledby="plan-h"><h2 id="plan-h">${t('Plan for your interview on {0}', escapeHtml(d.plan.interviewDate))}</h2>
+<p>${t(
+        '{0} days left. To see all {1} unpractised questions and keep up with {2} reviews falling due before then, do about {3} reviews a day and introduce {4} new questions a day (set {5} to {6}).',
+        strong(d.plan.daysLeft),
+        strong(d.plan.unseen),
+        strong(d.plan.dueBefore),
+        strong(d.plan.reviewsPerDay),
+        strong(d.plan.newPerDay),
+        `<em>${t('New Questions Per Day')}</em>`,
+        d.plan.newPerDay,
+      )}</p></section>`
+    : `<p class="hint">${t('Set {0} in Settings to get a day-by-day plan.', `<em>${t('Interview Practice: Interview Date')}</em>`)}</p>`;
   const samples = d.samples
     .map((s) => `<tr><th scope="row">${escapeHtml(s.title)}</th><td>${s.best === undefined ? '—' : `${s.best}%`}</td><td>${s.attempts}</td></tr>`)
     .join('');
@@ -82,21 +93,21 @@ export function renderDashboard(d: Dashboard, r: WebviewResources): string {
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(r)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeHtml(r.styleUri)}">
-<title>Readiness</title>
+<title>${t('Readiness')}</title>
 </head>
 <body>
 <main class="dashboard">
-<h1 id="title">Interview readiness</h1>
+<h1 id="title">${t('Interview readiness')}</h1>
 <div class="kpis" role="list">
-  <div class="kpi" role="listitem"><span class="kpi-value" id="overall">${pct(d.overall)}</span><span class="kpi-label">overall readiness</span></div>
-  <div class="kpi" role="listitem"><span class="kpi-value">${d.forecast[0]?.count ?? 0}</span><span class="kpi-label">due today</span></div>
-  <div class="kpi" role="listitem"><span class="kpi-value">${d.retention30 === undefined ? '—' : pct(d.retention30 * 100)}</span><span class="kpi-label">recalled (30 days, ${d.reviews30} reviews)</span></div>
+  <div class="kpi" role="listitem"><span class="kpi-value" id="overall">${pct(d.overall)}</span><span class="kpi-label">${t('overall readiness')}</span></div>
+  <div class="kpi" role="listitem"><span class="kpi-value">${d.forecast[0]?.count ?? 0}</span><span class="kpi-label">${t('due today')}</span></div>
+  <div class="kpi" role="listitem"><span class="kpi-value">${d.retention30 === undefined ? '—' : pct(d.retention30 * 100)}</span><span class="kpi-label">${t('recalled (30 days, {0} reviews)', d.reviews30)}</span></div>
 </div>
 ${plan}
-<section aria-labelledby="readiness-h"><h2 id="readiness-h">Readiness per topic</h2><p class="hint">How likely you are to recall each topic's answers today (FSRS retrievability; questions you have not practised count as zero).</p>${readinessBars(d)}</section>
-<section aria-labelledby="heat-h"><h2 id="heat-h">Reviews per day</h2>${heatmap(d)}</section>
-<section aria-labelledby="forecast-h"><h2 id="forecast-h">Due in the next ${d.forecast.length} days</h2>${forecastBars(d)}</section>
-<section aria-labelledby="samples-h"><h2 id="samples-h">Work samples</h2><table><thead><tr><th>Sample</th><th>Best review score</th><th>Attempts</th></tr></thead><tbody>${samples}</tbody></table></section>
+<section aria-labelledby="readiness-h"><h2 id="readiness-h">${t('Readiness per topic')}</h2><p class="hint">${t("How likely you are to recall each topic's answers today (FSRS retrievability; questions you have not practised count as zero).")}</p>${readinessBars(d, t)}</section>
+<section aria-labelledby="heat-h"><h2 id="heat-h">${t('Reviews per day')}</h2>${heatmap(d, t)}</section>
+<section aria-labelledby="forecast-h"><h2 id="forecast-h">${t('Due in the next {0} days', d.forecast.length)}</h2>${forecastBars(d, t)}</section>
+<section aria-labelledby="samples-h"><h2 id="samples-h">${t('Work samples')}</h2><table><thead><tr><th>${t('Sample')}</th><th>${t('Best review score')}</th><th>${t('Attempts')}</th></tr></thead><tbody>${samples}</tbody></table></section>
 </main>
 </body>
 </html>`;

@@ -2,9 +2,10 @@ import { escapeHtml, renderInline, renderMarkdown } from './markdown';
 import { contentSecurityPolicy, type WebviewResources } from './panelHtml';
 import type { Question } from './schema';
 import { currentTurn, secondsPerQuestion, type MockState } from './mock/session';
+import { identityT, type Translate } from './translate';
 
 /** One screen of a mock interview: the current question (answer hidden), or its rubric to tick. */
-export function renderMockPanel(state: MockState, question: (id: string) => Question | undefined, now: number, r: WebviewResources): string {
+export function renderMockPanel(state: MockState, question: (id: string) => Question | undefined, now: number, r: WebviewResources, t: Translate = identityT): string {
   const turn = currentTurn(state);
   const q = turn ? question(turn.questionId) : undefined;
   const total = state.items.length;
@@ -15,27 +16,27 @@ export function renderMockPanel(state: MockState, question: (id: string) => Ques
   const deadline = state.phaseStartedAt + budget * 1000;
   let body = '';
   if (state.phase === 'done' || !q || !turn) {
-    body = `<h1 id="title">Interview finished</h1><p>Your transcript and scorecard are open in an editor: save it if you want to keep it.</p>`;
+    body = `<h1 id="title">${t('Interview finished')}</h1><p>${t('Your transcript and scorecard are open in an editor: save it if you want to keep it.')}</p>`;
   } else if (answering) {
     body = `
-<p class="interviewer" id="stage">${isFollowUp ? 'The interviewer follows up' : `Question ${n} of ${total}`}</p>
+<p class="interviewer" id="stage">${isFollowUp ? t('The interviewer follows up') : t('Question {0} of {1}', n, total)}</p>
 <h1 id="title">${escapeHtml(q.title)}</h1>
-<section id="prompt" aria-label="Question">${renderMarkdown(q.prompt)}</section>
-<p class="hint">Time left: <span id="countdown" role="timer" aria-live="off" data-deadline="${deadline}"></span>. The answer stays hidden until you submit or the time runs out.</p>
-<textarea id="answer-text" rows="10" aria-label="Your answer">${escapeHtml(turn.answer)}</textarea>
-<button type="button" class="primary" id="submit">Submit answer <kbd>Ctrl+Enter</kbd></button>`;
+<section id="prompt" aria-label="${escapeHtml(t('Question'))}">${renderMarkdown(q.prompt)}</section>
+<p class="hint">${t('Time left: {0}. The answer stays hidden until you submit or the time runs out.', `<span id="countdown" role="timer" aria-live="off" data-deadline="${deadline}"></span>`)}</p>
+<textarea id="answer-text" rows="10" aria-label="${escapeHtml(t('Your answer'))}">${escapeHtml(turn.answer)}</textarea>
+<button type="button" class="primary" id="submit">${t('Submit answer')} <kbd>Ctrl+Enter</kbd></button>`;
   } else {
     const kps = q.keyPoints
       .map((k, i) => `<li><label><input type="checkbox" class="kp" data-index="${i}"> ${renderInline(k)}</label></li>`)
       .join('');
     body = `
-<p class="interviewer" id="stage">${isFollowUp ? 'Follow-up' : `Question ${n} of ${total}`}: how did you do?</p>
+<p class="interviewer" id="stage">${isFollowUp ? t('Follow-up: how did you do?') : t('Question {0} of {1}: how did you do?', n, total)}</p>
 <h1 id="title">${escapeHtml(q.title)}</h1>
-<p class="hint">${turn.timedOut ? 'Time ran out. ' : ''}You answered in ${Math.floor(turn.seconds / 60)}:${String(turn.seconds % 60).padStart(2, '0')}. Tick the key points your answer really covered.</p>
-<section id="key-points" aria-labelledby="kp-h"><h2 id="kp-h">Key points</h2><ul class="checklist">${kps}</ul></section>
-<button type="button" class="primary" id="grade">Continue <kbd>Ctrl+Enter</kbd></button>
-<details><summary>Model answer</summary>${renderMarkdown(q.answer)}</details>
-<details><summary>Your answer</summary><pre>${escapeHtml(turn.answer)}</pre></details>`;
+<p class="hint">${turn.timedOut ? `${t('Time ran out.')} ` : ''}${t('You answered in {0}. Tick the key points your answer really covered.', `${Math.floor(turn.seconds / 60)}:${String(turn.seconds % 60).padStart(2, '0')}`)}</p>
+<section id="key-points" aria-labelledby="kp-h"><h2 id="kp-h">${t('Key points')}</h2><ul class="checklist">${kps}</ul></section>
+<button type="button" class="primary" id="grade">${t('Continue')} <kbd>Ctrl+Enter</kbd></button>
+<details><summary>${t('Model answer')}</summary>${renderMarkdown(q.answer)}</details>
+<details><summary>${t('Your answer')}</summary><pre>${escapeHtml(turn.answer)}</pre></details>`;
   }
   return `<!DOCTYPE html>
 <html lang="en">
@@ -44,11 +45,11 @@ export function renderMockPanel(state: MockState, question: (id: string) => Ques
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(r)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeHtml(r.styleUri)}">
-<title>Mock interview</title>
+<title>${t('Mock interview')}</title>
 </head>
 <body data-phase="${state.phase}" data-now="${now}">
 <main>
-<header class="meta"><span class="badge">Mock interview</span><span>${total} questions · ${state.config.minutes} min</span><progress max="${total}" value="${state.phase === 'done' ? total : state.index}" aria-label="Progress through the interview"></progress></header>
+<header class="meta"><span class="badge">${t('Mock interview')}</span><span>${t('{0} questions · {1} min', total, state.config.minutes)}</span><progress max="${total}" value="${state.phase === 'done' ? total : state.index}" aria-label="${escapeHtml(t('Progress through the interview'))}"></progress></header>
 ${body}
 </main>
 <script nonce="${r.nonce}" src="${escapeHtml(r.scriptUri)}"></script>

@@ -1,5 +1,6 @@
 import { escapeHtml, renderInline, renderMarkdown } from './markdown';
-import type { Question } from './schema';
+import type { Difficulty, Question } from './schema';
+import { identityT, type Translate } from './translate';
 
 export interface LinkedItem {
   readonly id: string;
@@ -37,7 +38,39 @@ export interface WebviewResources {
   readonly nonce: string;
 }
 
-const DIFFICULTY_LABEL = { intermediate: 'Intermediate', senior: 'Senior', staff: 'Staff' } as const;
+/** A difficulty's display name. */
+export function difficultyLabel(d: Difficulty, t: Translate = identityT): string {
+  switch (d) {
+    case 'intermediate':
+      return t('Intermediate');
+    case 'senior':
+      return t('Senior');
+    case 'staff':
+      return t('Staff');
+  }
+}
+
+/**
+ * The question panel script's own texts (grade feedback, timer), translated on the host and handed
+ * over as JSON in `<body data-strings>`: the webview has no `vscode.l10n`. Placeholders stay in.
+ */
+export function questionScriptStrings(t: Translate = identityT) {
+  return {
+    ratings: ['', t('Again'), t('Hard'), t('Good'), t('Easy')],
+    suggests: t('You ticked {0} of {1} key points: that suggests {2}.'),
+    confirm: t('You ticked {0} of {1} key points. Press {2} again to grade {3} anyway.'),
+    graded: t('Graded {0}. Next review in {1}. Press U to undo.'),
+    gradedReview: t('Graded {0}. Next review in {1}. Press U to undo, N for the next question.'),
+    undone: t('Grade undone. Grade again when ready.'),
+    noteSaved: t('Note saved.'),
+    flagged: t('★ Flagged'),
+    flag: t('☆ Flag'),
+    error: t('Error: {0}'),
+    overBy: t('over by {0}'),
+  };
+}
+
+export type QuestionScriptStrings = ReturnType<typeof questionScriptStrings>;
 
 /** The Content-Security-Policy of every panel: nothing loads but our own script (by nonce) and stylesheet. */
 export function contentSecurityPolicy(r: Pick<WebviewResources, 'cspSource' | 'nonce'>): string {
@@ -72,24 +105,25 @@ function linkList(items: readonly LinkedItem[], cls: string): string {
 }
 
 /** The whole panel document. Pure: same view, same HTML (but for the nonce). */
-export function renderQuestionPanel(view: QuestionView, r: WebviewResources): string {
+export function renderQuestionPanel(view: QuestionView, r: WebviewResources, t: Translate = identityT): string {
   const q = view.question;
   const kp = q.keyPoints
     .map(
       (k, i) =>
-        `<li><label><input type="checkbox" class="kp" data-index="${i}"> <span class="kp-text">${renderInline(k)}</span></label><span class="kp-hint" data-hint="${i}" hidden>appears in your draft</span></li>`,
+        `<li><label><input type="checkbox" class="kp" data-index="${i}"> <span class="kp-text">${renderInline(k)}</span></label><span class="kp-hint" data-hint="${i}" hidden>${t('appears in your draft')}</span></li>`,
     )
     .join('');
   const grades = view.grades
     .map(
       (g) =>
-        `<button type="button" class="grade grade-${g.rating}" data-rating="${g.rating}" title="${escapeHtml(g.label)}: next review in ${escapeHtml(g.interval)} (key ${g.rating})"><kbd>${g.rating}</kbd> ${escapeHtml(g.label)} <span class="interval">${escapeHtml(g.interval)}</span></button>`,
+        `<button type="button" class="grade grade-${g.rating}" data-rating="${g.rating}" title="${escapeHtml(t('{0}: next review in {1} (key {2})', g.label, g.interval, g.rating))}"><kbd>${g.rating}</kbd> ${escapeHtml(g.label)} <span class="interval">${escapeHtml(g.interval)}</span></button>`,
     )
     .join('');
-  const kindLabel = q.kind === 'follow-up' ? 'Follow-up' : q.kind === 'scenario' ? 'Scenario' : 'Question';
+  const kindLabel = q.kind === 'follow-up' ? t('Follow-up') : q.kind === 'scenario' ? t('Scenario') : t('Question');
   const parent = view.parent
-    ? `<p class="parent">Follow-up to <button type="button" class="link-button" data-open="${escapeHtml(view.parent.id)}">${escapeHtml(view.parent.title)}</button></p>`
+    ? `<p class="parent">${t('Follow-up to {0}', `<button type="button" class="link-button" data-open="${escapeHtml(view.parent.id)}">${escapeHtml(view.parent.title)}</button>`)}</p>`
     : '';
+  const strings = questionScriptStrings(t);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -99,52 +133,52 @@ export function renderQuestionPanel(view: QuestionView, r: WebviewResources): st
 <link rel="stylesheet" href="${escapeHtml(r.styleUri)}">
 <title>${escapeHtml(q.title)}</title>
 </head>
-<body data-question-id="${escapeHtml(q.id)}" data-revealed="${view.revealed}" data-review="${view.review}" data-timer="${view.timerSeconds}" data-keypoints="${escapeHtml(JSON.stringify(q.keyPoints))}">
+<body data-question-id="${escapeHtml(q.id)}" data-revealed="${view.revealed}" data-review="${view.review}" data-timer="${view.timerSeconds}" data-keypoints="${escapeHtml(JSON.stringify(q.keyPoints))}" data-strings="${escapeHtml(JSON.stringify(strings))}">
 <main>
 <header class="meta">
-  <span class="badge difficulty difficulty-${q.difficulty}">${DIFFICULTY_LABEL[q.difficulty]}</span>
+  <span class="badge difficulty difficulty-${q.difficulty}">${difficultyLabel(q.difficulty, t)}</span>
   <span class="badge kind">${kindLabel}</span>
   <span class="topic">${escapeHtml(view.topicTitle)}</span>
-  <span class="minutes" title="Estimated time to answer out loud">~${q.minutes} min</span>
+  <span class="minutes" title="${escapeHtml(t('Estimated time to answer out loud'))}">${t('~{0} min', q.minutes)}</span>
   <span class="state" id="state-label">${escapeHtml(view.stateLabel)}</span>
-  <button type="button" id="flag" class="icon-button" aria-pressed="${view.flagged}" title="Flag this question (F)">${view.flagged ? '★ Flagged' : '☆ Flag'}</button>
+  <button type="button" id="flag" class="icon-button" aria-pressed="${view.flagged}" title="${escapeHtml(t('Flag this question (F)'))}">${view.flagged ? strings.flagged : strings.flag}</button>
 </header>
 <h1 id="title">${escapeHtml(q.title)}</h1>
 ${parent}
-<section id="prompt" aria-label="Question">${renderMarkdown(q.prompt)}</section>
+<section id="prompt" aria-label="${escapeHtml(t('Question'))}">${renderMarkdown(q.prompt)}</section>
 <section id="attempt" aria-labelledby="attempt-h">
-  <h2 id="attempt-h">Your answer</h2>
-  <p class="hint">Answer out loud or outline it here first, then reveal. ${view.timerSeconds > 0 ? `<span id="timer" role="timer" aria-live="off"></span>` : ''}</p>
-  <textarea id="draft" rows="6" aria-label="Draft answer" placeholder="Outline your answer: position, structure, numbers, trade-offs…"></textarea>
-  <button type="button" id="reveal" class="primary"${view.revealed ? ' hidden' : ''}>Reveal answer <kbd>Space</kbd></button>
+  <h2 id="attempt-h">${t('Your answer')}</h2>
+  <p class="hint">${t('Answer out loud or outline it here first, then reveal.')} ${view.timerSeconds > 0 ? `<span id="timer" role="timer" aria-live="off"></span>` : ''}</p>
+  <textarea id="draft" rows="6" aria-label="${escapeHtml(t('Draft answer'))}" placeholder="${escapeHtml(t('Outline your answer: position, structure, numbers, trade-offs…'))}"></textarea>
+  <button type="button" id="reveal" class="primary"${view.revealed ? ' hidden' : ''}>${t('Reveal answer')} <kbd>${t('Space')}</kbd></button>
 </section>
 <div id="answer"${view.revealed ? '' : ' hidden'}>
-${section('model-answer', 'Model answer', renderMarkdown(q.answer))}
+${section('model-answer', t('Model answer'), renderMarkdown(q.answer))}
 <section id="key-points" aria-labelledby="key-points-h">
-  <h2 id="key-points-h">Key points</h2>
-  <p class="hint">Tick what you really covered. Hints mark points whose words appear in your draft; they are not a verdict.</p>
+  <h2 id="key-points-h">${t('Key points')}</h2>
+  <p class="hint">${t('Tick what you really covered. Hints mark points whose words appear in your draft; they are not a verdict.')}</p>
   <ul class="checklist">${kp}</ul>
 </section>
 <section id="grading" aria-labelledby="grading-h">
-  <h2 id="grading-h">How did it go?</h2>
+  <h2 id="grading-h">${t('How did it go?')}</h2>
   <p class="hint" id="proposal" aria-live="polite"></p>
-  <div class="grades" role="group" aria-label="Grade your answer">${grades}</div>
-  <p class="hint">Use <strong>Again</strong> when you missed the core of the answer. <kbd>U</kbd> undoes the last grade.</p>
+  <div class="grades" role="group" aria-label="${escapeHtml(t('Grade your answer'))}">${grades}</div>
+  <p class="hint">${t('Use {0} when you missed the core of the answer. {1} undoes the last grade.', `<strong>${strings.ratings[1]}</strong>`, '<kbd>U</kbd>')}</p>
   <p id="grade-result" aria-live="polite"></p>
-  ${view.review ? '<button type="button" id="next" class="primary" hidden>Next question <kbd>N</kbd></button>' : ''}
+  ${view.review ? `<button type="button" id="next" class="primary" hidden>${t('Next question')} <kbd>N</kbd></button>` : ''}
 </section>
-${section('strong', 'Strong signals', list(q.strongSignals, 'signals strong'))}
-${section('weak', 'Weak signals', list(q.weakSignals, 'signals weak'))}
-${section('testing', 'What the interviewer is testing', q.testing ? renderMarkdown(q.testing) : undefined)}
-${section('calibration', 'Senior vs staff', q.seniorVsStaff ? renderMarkdown(q.seniorVsStaff) : undefined)}
-${section('mistakes', 'Common mistakes', q.commonMistakes ? list(q.commonMistakes) : undefined)}
-${section('vocabulary', 'Vocabulary that signals depth', q.vocabulary ? list(q.vocabulary) : undefined)}
-${section('example', 'Example', q.example ? renderMarkdown(q.example) : undefined)}
-${section('follow-ups', 'Follow-up questions', view.followUps.length ? linkList(view.followUps, 'follow-ups') : undefined)}
-${section('related', 'Related questions', view.related.length ? linkList(view.related, 'related') : undefined)}
+${section('strong', t('Strong signals'), list(q.strongSignals, 'signals strong'))}
+${section('weak', t('Weak signals'), list(q.weakSignals, 'signals weak'))}
+${section('testing', t('What the interviewer is testing'), q.testing ? renderMarkdown(q.testing) : undefined)}
+${section('calibration', t('Senior vs staff'), q.seniorVsStaff ? renderMarkdown(q.seniorVsStaff) : undefined)}
+${section('mistakes', t('Common mistakes'), q.commonMistakes ? list(q.commonMistakes) : undefined)}
+${section('vocabulary', t('Vocabulary that signals depth'), q.vocabulary ? list(q.vocabulary) : undefined)}
+${section('example', t('Example'), q.example ? renderMarkdown(q.example) : undefined)}
+${section('follow-ups', t('Follow-up questions'), view.followUps.length ? linkList(view.followUps, 'follow-ups') : undefined)}
+${section('related', t('Related questions'), view.related.length ? linkList(view.related, 'related') : undefined)}
 <section id="notes" aria-labelledby="notes-h">
-  <h2 id="notes-h">Your notes</h2>
-  <textarea id="note" rows="4" aria-label="Notes on this question (Markdown, saved)">${escapeHtml(view.note)}</textarea>
+  <h2 id="notes-h">${t('Your notes')}</h2>
+  <textarea id="note" rows="4" aria-label="${escapeHtml(t('Notes on this question (Markdown, saved)'))}">${escapeHtml(view.note)}</textarea>
   <p class="hint" id="note-status" aria-live="polite"></p>
 </section>
 </div>

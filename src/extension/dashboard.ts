@@ -4,6 +4,7 @@ import { renderDashboard } from '../core/dashboardHtml';
 import { createNonce } from '../core/panelHtml';
 import { buildDashboard, type Dashboard } from '../core/readiness';
 import type { ContentService } from './contentService';
+import { t } from './labels';
 import type { ProgressService } from './progressService';
 
 export const DASHBOARD_VIEW_TYPE = 'interviewPractice.dashboard';
@@ -24,7 +25,7 @@ export class DashboardPanel implements vscode.WebviewPanelSerializer, vscode.Dis
 
   async open(): Promise<Dashboard | undefined> {
     if (this.panel) this.panel.reveal();
-    else this.attach(vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, 'Interview Readiness', vscode.ViewColumn.Active, this.options()));
+    else this.attach(vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, vscode.l10n.t('Interview Readiness'), vscode.ViewColumn.Active, this.options()));
     return this.render();
   }
 
@@ -60,7 +61,7 @@ export class DashboardPanel implements vscode.WebviewPanelSerializer, vscode.Dis
       nonce: createNonce((n) => randomBytes(n)),
       scriptUri: '',
       styleUri: w.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'question.css')).toString(),
-    });
+    }, t);
     return data;
   }
 

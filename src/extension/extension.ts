@@ -14,7 +14,7 @@ import { TopicsTreeProvider } from './topicsTree';
 import { TOPIC_VIEW_TYPE, TopicPanels } from './topicPanels';
 import { SAMPLE_VIEW_TYPE, WorkSampleController } from './workSamples/workSampleController';
 
-/** What activate() returns: used by the in-host tests and by nothing else. */
+/** What the app exposes to the in-host tests (through the bootstrap's `ready()`), and nothing else. */
 export interface ExtensionApi {
   readonly content: ContentService;
   readonly progress: ProgressService;
@@ -27,11 +27,21 @@ export interface ExtensionApi {
   readonly registeredCommands: readonly CommandId[];
 }
 
+/** What the bootstrap (src/extension/bootstrap.ts) delegates its registrations to. */
+export interface App {
+  readonly api: ExtensionApi;
+  readonly tree: TopicsTreeProvider;
+  readonly handlers: Record<CommandId, (...args: unknown[]) => unknown>;
+  readonly serializers: Record<string, vscode.WebviewPanelSerializer>;
+}
+
 /**
- * Composition root. Registers views, commands and the panel serializer, and nothing else:
- * the question bank, the search index and the progress file load on first use.
+ * Composition root, loaded by the bootstrap on first use or when the window is idle. It builds the
+ * services and returns the command handlers, the tree provider and the panel serializers; the
+ * bootstrap owns their registration. The question bank, the search index and the progress file
+ * still load on first use.
  */
-export function activate(context: vscode.ExtensionContext): ExtensionApi {
+export function createApp(context: vscode.ExtensionContext): App {
   const log = vscode.window.createOutputChannel('Interview Practice', { log: true });
   // Packs reload the bank when they change; `content` exists by the time that can happen.
   const packs = new QuestionPacks(log, () => content.invalidate());
@@ -48,25 +58,25 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const mock = new MockInterviews(context, content, progress, log);
   const dashboard = new DashboardPanel(context.extensionUri, content, progress);
   const topics = new TopicPanels(context.extensionUri, content, progress, openItem, log);
-  const treeView = vscode.window.createTreeView('interviewPractice.topics', { treeDataProvider: tree, showCollapseAll: true });
 
   const updateStatus = async () => statusBar.update(await dueCount(content, progress));
   const reportContentErrors = async () => {
     const { errors } = await content.get();
     if (errors.length === 0) return;
-    const choice = await vscode.window.showWarningMessage(`Interview Practice: ${errors.length} content problem(s); the rest of the questions loaded.`, 'Show Problems');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Interview Practice: {0} content problem(s); the rest of the questions loaded.', errors.length),
+      vscode.l10n.t('Show Problems'),
+    );
     if (choice) await vscode.commands.executeCommand(COMMANDS.showContentErrors);
   };
   // Ticks the walkthrough's "Grade your answer" step once any grade exists.
   const markGraded = async () => {
     if ((await progress.model()).reviews().length > 0) await vscode.commands.executeCommand('setContext', 'interviewPractice.hasGraded', true);
   };
-  // The status bar needs the bank and the progress file: read them once the window is idle, not in activate().
-  const idleTimer = setTimeout(() => {
-    void updateStatus().catch((e) => log.error('status bar update failed', e));
-    void reportContentErrors();
-    void markGraded();
-  }, 1500);
+  // The app loads when the window is idle or on first use: now the bank and progress file may be read.
+  void updateStatus().catch((e) => log.error('status bar update failed', e));
+  void reportContentErrors();
+  void markGraded();
 
   const openQuestion = async (id: unknown) => {
     if (typeof id === 'string') await panels.open(id);
@@ -92,7 +102,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     [COMMANDS.reviewDue]: async () => {
       const queue = await dueQueue(content, progress);
       if (queue.length === 0) {
-        void vscode.window.showInformationMessage('Nothing is due. Open any question from the Topics view to practise ahead.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Nothing is due. Open any question from the Topics view to practise ahead.'));
         return;
       }
       await panels.startReview(queue);
@@ -106,23 +116,24 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     [COMMANDS.resetProgress]: (confirmed) => resetProgressCommand(progress, confirmed === true),
     [COMMANDS.showContentErrors]: async () => {
       const { errors } = await content.get();
-      log.info(errors.length ? `${errors.length} content error(s):\n${errors.map(formatContentError).join('\n')}` : 'No content errors.');
+      // Shown to the user (log.show() below), so the framing text is translated; the errors are file:line: message.
+      log.info(errors.length ? `${vscode.l10n.t('{0} content error(s):', errors.length)}\n${errors.map(formatContentError).join('\n')}` : vscode.l10n.t('No content errors.'));
       log.show();
     },
     [COMMANDS.openWorkSample]: async (id) => {
-      const sampleId = typeof id === 'string' ? id : await pickSample(content, 'Open Work Sample');
+      const sampleId = typeof id === 'string' ? id : await pickSample(content, vscode.l10n.t('Open Work Sample'));
       if (sampleId) await workSamples.open(sampleId);
     },
     [COMMANDS.submitReview]: async (id) => {
-      const sampleId = typeof id === 'string' ? id : (workSamples.activeSampleId() ?? (await pickSample(content, 'Submit Review for…')));
+      const sampleId = typeof id === 'string' ? id : (workSamples.activeSampleId() ?? (await pickSample(content, vscode.l10n.t('Submit Review for…'))));
       return sampleId ? workSamples.submitReview(sampleId) : undefined;
     },
     [COMMANDS.runMyTests]: async (id) => {
-      const sampleId = typeof id === 'string' ? id : (workSamples.activeSampleId() ?? (await pickSample(content, 'Run My Tests for…', true)));
+      const sampleId = typeof id === 'string' ? id : (workSamples.activeSampleId() ?? (await pickSample(content, vscode.l10n.t('Run My Tests for…'), true)));
       return sampleId ? workSamples.runTests(sampleId) : undefined;
     },
     [COMMANDS.showReferenceReview]: async (id) => {
-      const sampleId = typeof id === 'string' ? id : (workSamples.activeSampleId() ?? (await pickSample(content, 'Show Reference Review for…')));
+      const sampleId = typeof id === 'string' ? id : (workSamples.activeSampleId() ?? (await pickSample(content, vscode.l10n.t('Show Reference Review for…'))));
       if (sampleId) await workSamples.showReference(sampleId);
     },
     ...(workSamples.commentCommands() as Record<(typeof COMMANDS)['addReviewComment' | 'editReviewComment' | 'saveReviewComment' | 'cancelReviewComment' | 'deleteReviewComment' | 'deleteReviewThread'], (...args: unknown[]) => unknown>),
@@ -134,36 +145,36 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     progress,
     panels,
     tree,
-    treeView,
     statusBar,
     workSamples,
     topics,
     mock,
     dashboard,
-    { dispose: () => clearTimeout(idleTimer) },
-    vscode.window.registerWebviewPanelSerializer(QUESTION_VIEW_TYPE, panels),
-    vscode.window.registerWebviewPanelSerializer(SAMPLE_VIEW_TYPE, workSamples),
-    vscode.window.registerWebviewPanelSerializer(TOPIC_VIEW_TYPE, topics),
-    vscode.window.registerWebviewPanelSerializer(MOCK_VIEW_TYPE, mock),
-    vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, dashboard),
     progress.onDidChange(() => {
       void updateStatus();
       void markGraded();
     }),
-    ...Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
   );
 
-  return { content, progress, panels, tree, statusBar, workSamples, mock, dashboard, registeredCommands: Object.keys(handlers) as CommandId[] };
+  const serializers: Record<string, vscode.WebviewPanelSerializer> = {
+    [QUESTION_VIEW_TYPE]: panels,
+    [SAMPLE_VIEW_TYPE]: workSamples,
+    [TOPIC_VIEW_TYPE]: topics,
+    [MOCK_VIEW_TYPE]: mock,
+    [DASHBOARD_VIEW_TYPE]: dashboard,
+  };
+  const api: ExtensionApi = { content, progress, panels, tree, statusBar, workSamples, mock, dashboard, registeredCommands: Object.keys(handlers) as CommandId[] };
+  return { api, tree, handlers, serializers };
 }
 
 async function pickSample(content: ContentService, title: string, runnableOnly = false): Promise<string | undefined> {
   const snapshot = await content.get();
   const items = snapshot.bundle.workSamples
     .filter((w) => !runnableOnly || w.runnable)
-    .map((w) => ({ label: w.title, description: `${snapshot.topic(w.topic)?.title ?? w.topic}${w.runnable ? ' · runnable' : ''}`, id: w.id }));
+    .map((w) => {
+      const topic = snapshot.topic(w.topic)?.title ?? w.topic;
+      return { label: w.title, description: w.runnable ? vscode.l10n.t('{0} · runnable', topic) : topic, id: w.id };
+    });
   return (await vscode.window.showQuickPick(items, { title, matchOnDescription: true }))?.id;
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
-}

@@ -6,6 +6,7 @@ import { transcriptMarkdown } from '../core/mock/scorecard';
 import { createNonce } from '../core/panelHtml';
 import { mockMessageSchema } from '../core/protocol';
 import type { ContentService } from './contentService';
+import { difficultyName, t } from './labels';
 import type { ProgressService } from './progressService';
 
 export const MOCK_VIEW_TYPE = 'interviewPractice.mock';
@@ -34,7 +35,7 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
   /** Asks for topics, difficulty and length (unless given), then starts. */
   async start(config?: MockConfig): Promise<MockState | undefined> {
     const snapshot = await this.content.get();
-    const chosen = config ?? (await this.ask(snapshot.topics.map((t) => ({ id: t.id, title: t.title }))));
+    const chosen = config ?? (await this.ask(snapshot.topics.map((topic) => ({ id: topic.id, title: topic.title }))));
     if (!chosen) return undefined;
     const model = await this.progress.model();
     let state: MockState;
@@ -45,7 +46,7 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
       return undefined;
     }
     await this.save(state);
-    if (!this.panel) this.attach(vscode.window.createWebviewPanel(MOCK_VIEW_TYPE, 'Mock Interview', vscode.ViewColumn.Active, this.options()));
+    if (!this.panel) this.attach(vscode.window.createWebviewPanel(MOCK_VIEW_TYPE, vscode.l10n.t('Mock Interview'), vscode.ViewColumn.Active, this.options()));
     this.panel?.reveal();
     await this.render();
     return state;
@@ -53,28 +54,28 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
 
   private async ask(topics: { id: string; title: string }[]): Promise<MockConfig | undefined> {
     const picked = await vscode.window.showQuickPick(
-      topics.map((t) => ({ label: t.title, id: t.id, picked: true })),
-      { title: 'Mock Interview (1/3): topics', canPickMany: true, placeHolder: 'Which topics may the interviewer ask about?' },
+      topics.map((topic) => ({ label: topic.title, id: topic.id, picked: true })),
+      { title: vscode.l10n.t('Mock Interview (1/3): topics'), canPickMany: true, placeHolder: vscode.l10n.t('Which topics may the interviewer ask about?') },
     );
     if (!picked || picked.length === 0) return undefined;
     const difficulty = await vscode.window.showQuickPick(
       [
-        { label: 'Any difficulty', value: 'any' as const },
-        { label: 'Intermediate', value: 'intermediate' as const },
-        { label: 'Senior', value: 'senior' as const },
-        { label: 'Staff', value: 'staff' as const },
+        { label: vscode.l10n.t('Any difficulty'), value: 'any' as const },
+        { label: difficultyName('intermediate'), value: 'intermediate' as const },
+        { label: difficultyName('senior'), value: 'senior' as const },
+        { label: difficultyName('staff'), value: 'staff' as const },
       ],
-      { title: 'Mock Interview (2/3): difficulty' },
+      { title: vscode.l10n.t('Mock Interview (2/3): difficulty') },
     );
     if (!difficulty) return undefined;
     const length = await vscode.window.showQuickPick(
       [
-        { label: '2 questions', description: '15 minutes: a warm-up', questions: 2, minutes: 15 },
-        { label: '3 questions', description: '20 minutes', questions: 3, minutes: 20 },
-        { label: '5 questions', description: '45 minutes', questions: 5, minutes: 45 },
-        { label: '8 questions', description: '60 minutes', questions: 8, minutes: 60 },
+        { label: vscode.l10n.t('{0} questions', 2), description: vscode.l10n.t('{0} minutes: a warm-up', 15), questions: 2, minutes: 15 },
+        { label: vscode.l10n.t('{0} questions', 3), description: vscode.l10n.t('{0} minutes', 20), questions: 3, minutes: 20 },
+        { label: vscode.l10n.t('{0} questions', 5), description: vscode.l10n.t('{0} minutes', 45), questions: 5, minutes: 45 },
+        { label: vscode.l10n.t('{0} questions', 8), description: vscode.l10n.t('{0} minutes', 60), questions: 8, minutes: 60 },
       ],
-      { title: 'Mock Interview (3/3): length' },
+      { title: vscode.l10n.t('Mock Interview (3/3): length') },
     );
     if (!length) return undefined;
     return { topics: picked.map((p) => p.id), difficulty: difficulty.value, questions: length.questions, minutes: length.minutes };
@@ -128,7 +129,7 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
     }
     await this.context.globalState.update(STATE_KEY, undefined);
     await this.render(state);
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: transcriptMarkdown(state, snapshot.bundle, new Date()) });
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: transcriptMarkdown(state, snapshot.bundle, new Date(), t) });
     await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Active, preview: false });
     this.finishedEmitter.fire(doc);
   }
@@ -170,7 +171,7 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
       nonce: createNonce((n) => randomBytes(n)),
       scriptUri: asset('dist', 'webview', 'mock.js'),
       styleUri: asset('media', 'question.css'),
-    });
+    }, t);
   }
 
   dispose(): void {

@@ -57,7 +57,7 @@ export class ProgressService implements vscode.Disposable {
       await s.store.append(event);
     } catch (e) {
       // Not acknowledged to the user, not applied: the model never runs ahead of the file.
-      const message = `Could not save your progress (${e instanceof Error ? e.message : String(e)}). Nothing was recorded; try again.`;
+      const message = vscode.l10n.t('Could not save your progress ({0}). Nothing was recorded; try again.', e instanceof Error ? e.message : String(e));
       this.log.error(message);
       void vscode.window.showErrorMessage(message);
       throw e;
@@ -112,9 +112,13 @@ export class ProgressService implements vscode.Disposable {
   }
 
   private reportRecovery(r: Recovery): void {
-    const message = `Your progress file had ${r.rejectedLines} unreadable line(s); they were left out and everything else was kept. The original file is saved as ${r.backupFile}.`;
+    const message = vscode.l10n.t(
+      'Your progress file had {0} unreadable line(s); they were left out and everything else was kept. The original file is saved as {1}.',
+      r.rejectedLines,
+      r.backupFile,
+    );
     this.log.warn(message, ...r.reasons);
-    void vscode.window.showWarningMessage(message, 'Show Log').then((choice) => {
+    void vscode.window.showWarningMessage(message, vscode.l10n.t('Show Log')).then((choice) => {
       if (choice) this.log.show();
     });
   }

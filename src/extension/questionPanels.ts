@@ -4,7 +4,7 @@ import { createNonce, renderQuestionPanel, type QuestionView } from '../core/pan
 import { panelStateSchema, parseWebviewMessage, type HostMessage, type WebviewMessage } from '../core/protocol';
 import { formatInterval } from '../core/progress/scheduler';
 import type { ContentService, ContentSnapshot } from './contentService';
-import { STATE_LABEL } from './labels';
+import { ratingName, stateName, t } from './labels';
 import type { ProgressService } from './progressService';
 
 export const QUESTION_VIEW_TYPE = 'interviewPractice.question';
@@ -56,7 +56,7 @@ export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Dis
     const snapshot = await this.content.get();
     const question = snapshot.question(questionId);
     if (!question) {
-      void vscode.window.showWarningMessage(`Question "${questionId}" is not in the question bank.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Question "{0}" is not in the question bank.', questionId));
       return undefined;
     }
     const existing = this.panelFor(questionId);
@@ -74,7 +74,7 @@ export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Dis
     if (!first) return;
     let entry = [...this.entries].find((e) => e.queue);
     if (!entry) {
-      const panel = vscode.window.createWebviewPanel(QUESTION_VIEW_TYPE, 'Review', vscode.ViewColumn.Active, this.webviewOptions());
+      const panel = vscode.window.createWebviewPanel(QUESTION_VIEW_TYPE, vscode.l10n.t('Review'), vscode.ViewColumn.Active, this.webviewOptions());
       entry = await this.attach(panel, first, false, rest);
     } else {
       entry.queue = rest;
@@ -125,8 +125,7 @@ export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Dis
     const view = await this.viewOf(snapshot, questionId, revealed, entry.queue !== undefined);
     if (!view) return;
     entry.questionId = questionId;
-    const remaining = entry.queue ? ` (${entry.queue.length} more)` : '';
-    entry.panel.title = entry.queue ? `Review: ${view.question.title}${remaining}` : view.question.title;
+    entry.panel.title = entry.queue ? vscode.l10n.t('Review: {0} ({1} more)', view.question.title, entry.queue.length) : view.question.title;
     const webview = entry.panel.webview;
     const asset = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...p)).toString();
     webview.html = renderQuestionPanel(view, {
@@ -134,7 +133,7 @@ export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Dis
       nonce: createNonce((n) => randomBytes(n)),
       scriptUri: asset('dist', 'webview', 'question.js'),
       styleUri: asset('media', 'question.css'),
-    });
+    }, t);
     this.opened.fire(questionId);
   }
 
@@ -154,10 +153,10 @@ export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Dis
       parent: question.parent ? link(question.parent) : undefined,
       followUps: snapshot.followUpsOf(id).map((f) => ({ id: f.id, title: f.title })),
       related: question.related.map(link).filter((l): l is { id: string; title: string } => l !== undefined),
-      grades: model.gradeOptions(id, now),
+      grades: model.gradeOptions(id, now).map((g) => ({ ...g, label: ratingName(g.rating) })),
       note: model.note(id),
       flagged: model.flagged(id),
-      stateLabel: STATE_LABEL[model.state(id, now)],
+      stateLabel: stateName(model.state(id, now)),
       timerSeconds: config.get<boolean>('answerTimer', false) ? question.minutes * 60 : 0,
       revealed,
       review,
@@ -240,7 +239,7 @@ export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Dis
         if (next) await this.show(entry, next, false);
         else {
           entry.panel.dispose();
-          void vscode.window.showInformationMessage('Review finished: nothing else is due right now.');
+          void vscode.window.showInformationMessage(vscode.l10n.t('Review finished: nothing else is due right now.'));
         }
         return;
       }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { SearchHit } from '../core/search';
 import type { ContentService } from './contentService';
-import { DIFFICULTY_LABEL } from './labels';
+import { difficultyName } from './labels';
 
 interface HitItem extends vscode.QuickPickItem {
   readonly hit?: SearchHit;
@@ -15,8 +15,8 @@ const KIND_ICON = { question: 'question', 'follow-up': 'reply', scenario: 'comme
  */
 export async function searchQuestions(content: ContentService, open: (hit: SearchHit) => Promise<void>): Promise<void> {
   const pick = vscode.window.createQuickPick<HitItem>();
-  pick.title = 'Search Questions';
-  pick.placeholder = 'Type a topic, a concept or a question (typos are fine)';
+  pick.title = vscode.l10n.t('Search Questions');
+  pick.placeholder = vscode.l10n.t('Type a topic, a concept or a question (typos are fine)');
   pick.matchOnDescription = false;
   pick.matchOnDetail = false;
   pick.busy = true;
@@ -25,13 +25,18 @@ export async function searchQuestions(content: ContentService, open: (hit: Searc
   const topicTitle = (id: string) => snapshot.topic(id)?.title ?? id;
   const toItem = (hit: SearchHit): HitItem => ({
     label: `$(${KIND_ICON[hit.kind]}) ${hit.title}`,
-    description: `${topicTitle(hit.topic)} · ${DIFFICULTY_LABEL[hit.difficulty]}${hit.kind === 'work-sample' ? ' · hands-on' : hit.kind === 'follow-up' ? ' · follow-up' : ''}`,
+    description:
+      hit.kind === 'work-sample'
+        ? vscode.l10n.t('{0} · {1} · hands-on', topicTitle(hit.topic), difficultyName(hit.difficulty))
+        : hit.kind === 'follow-up'
+          ? vscode.l10n.t('{0} · {1} · follow-up', topicTitle(hit.topic), difficultyName(hit.difficulty))
+          : `${topicTitle(hit.topic)} · ${difficultyName(hit.difficulty)}`,
     alwaysShow: true,
     hit,
   });
   const update = (value: string) => {
     const hits = index.search(value, 30);
-    pick.items = value.trim() === '' ? [] : hits.length ? hits.map(toItem) : [{ label: 'No matching question', alwaysShow: true }];
+    pick.items = value.trim() === '' ? [] : hits.length ? hits.map(toItem) : [{ label: vscode.l10n.t('No matching question'), alwaysShow: true }];
   };
   pick.busy = false;
   disposables.push(

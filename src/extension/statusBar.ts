@@ -6,7 +6,7 @@ export class DueStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('interviewPractice.due', vscode.StatusBarAlignment.Left, 10);
 
   constructor() {
-    this.item.name = 'Interview Practice: due questions';
+    this.item.name = vscode.l10n.t('Interview Practice: due questions');
     this.item.command = COMMANDS.reviewDue;
   }
 
@@ -15,9 +15,10 @@ export class DueStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.item.text = `$(mortar-board) ${due} due`;
-    this.item.tooltip = `${due} interview question${due === 1 ? '' : 's'} to practise today. Click to start the review.`;
-    this.item.accessibilityInformation = { label: `${due} interview questions due. Start review.` };
+    this.item.text = `$(mortar-board) ${vscode.l10n.t('{0} due', due)}`;
+    this.item.tooltip =
+      due === 1 ? vscode.l10n.t('1 interview question to practise today. Click to start the review.') : vscode.l10n.t('{0} interview questions to practise today. Click to start the review.', due);
+    this.item.accessibilityInformation = { label: vscode.l10n.t('{0} interview questions due. Start review.', due) };
     this.item.show();
   }
 

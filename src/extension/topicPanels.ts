@@ -5,7 +5,7 @@ import { parseWebviewMessage } from '../core/protocol';
 import { idSchema } from '../core/schema';
 import { renderTopicPanel } from '../core/topicPanelHtml';
 import type { ContentService } from './contentService';
-import { STATE_LABEL } from './labels';
+import { stateName, t } from './labels';
 import type { ProgressService } from './progressService';
 
 export const TOPIC_VIEW_TYPE = 'interviewPractice.topic';
@@ -28,7 +28,7 @@ export class TopicPanels implements vscode.WebviewPanelSerializer, vscode.Dispos
       existing.reveal();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(TOPIC_VIEW_TYPE, 'Topic', vscode.ViewColumn.Active, this.options());
+    const panel = vscode.window.createWebviewPanel(TOPIC_VIEW_TYPE, vscode.l10n.t('Topic'), vscode.ViewColumn.Active, this.options());
     await this.attach(panel, topicId);
   }
 
@@ -65,10 +65,11 @@ export class TopicPanels implements vscode.WebviewPanelSerializer, vscode.Dispos
     w.html = renderTopicPanel(
       {
         topic,
-        questions: snapshot.questionsOf(topicId).map((q) => ({ ...q, state: STATE_LABEL[model.state(q.id, now)] })),
+        questions: snapshot.questionsOf(topicId).map((q) => ({ ...q, state: stateName(model.state(q.id, now)) })),
         workSamples: snapshot.workSamplesOf(topicId),
       },
       { cspSource: w.cspSource, nonce: createNonce((n) => randomBytes(n)), scriptUri: asset('dist', 'webview', 'topic.js'), styleUri: asset('media', 'question.css') },
+      t,
     );
     const subs = [
       w.onDidReceiveMessage(async (raw: unknown) => {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Question, Topic, WorkSample } from '../core/schema';
 import type { ContentService, ContentSnapshot } from './contentService';
-import { DIFFICULTY_LABEL, STATE_ICON, STATE_LABEL } from './labels';
+import { difficultyName, STATE_ICON, stateName } from './labels';
 import type { ProgressService } from './progressService';
 import { COMMANDS } from './commandIds';
 
@@ -58,7 +58,11 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicNode>, v
         const samples = snapshot.workSamplesOf(node.topic.id).length;
         const item = new vscode.TreeItem(node.topic.title, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `topic:${node.topic.id}`;
-        item.description = `${questions.length} questions${samples ? ` · ${samples} hands-on` : ''}${due ? ` · ${due} due` : ''}`;
+        item.description = [
+          vscode.l10n.t('{0} questions', questions.length),
+          ...(samples ? [vscode.l10n.t('{0} hands-on', samples)] : []),
+          ...(due ? [vscode.l10n.t('{0} due', due)] : []),
+        ].join(' · ');
         item.tooltip = new vscode.MarkdownString(`**${node.topic.title}**\n\n${node.topic.summary}`);
         item.iconPath = new vscode.ThemeIcon(node.topic.icon ?? 'book');
         item.contextValue = 'topic';
@@ -71,14 +75,18 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicNode>, v
         const item = new vscode.TreeItem(q.title, hasFollowUps ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `question:${q.id}`;
         const flagged = model.flagged(q.id) ? ' ★' : '';
-        item.description = `${DIFFICULTY_LABEL[q.difficulty]} · ${STATE_LABEL[state]}${flagged}`;
-        const tip = new vscode.MarkdownString(`**${q.title}** — ${DIFFICULTY_LABEL[q.difficulty]}, ~${q.minutes} min, ${STATE_LABEL[state]}\n\n${q.prompt}`);
+        const difficulty = difficultyName(q.difficulty);
+        const stateText = stateName(state);
+        item.description = `${difficulty} · ${stateText}${flagged}`;
+        const tip = new vscode.MarkdownString(`**${q.title}** — ${vscode.l10n.t('{0}, ~{1} min, {2}', difficulty, q.minutes, stateText)}\n\n${q.prompt}`);
         tip.supportHtml = false;
         item.tooltip = tip;
         item.iconPath = new vscode.ThemeIcon(STATE_ICON[state]);
         item.contextValue = q.kind === 'follow-up' ? 'followUp' : 'question';
-        item.accessibilityInformation = { label: `${q.title}, ${DIFFICULTY_LABEL[q.difficulty]}, ${STATE_LABEL[state]}${flagged ? ', flagged' : ''}` };
-        item.command = { command: COMMANDS.openQuestion, title: 'Open Question', arguments: [q.id] };
+        item.accessibilityInformation = {
+          label: flagged ? vscode.l10n.t('{0}, {1}, {2}, flagged', q.title, difficulty, stateText) : `${q.title}, ${difficulty}, ${stateText}`,
+        };
+        item.command = { command: COMMANDS.openQuestion, title: vscode.l10n.t('Open Question'), arguments: [q.id] };
         return item;
       }
       case 'sample': {
@@ -87,11 +95,13 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicNode>, v
         const best = attempts.length ? Math.max(...attempts.map((a) => a.score)) : undefined;
         const item = new vscode.TreeItem(w.title, vscode.TreeItemCollapsibleState.None);
         item.id = `sample:${w.id}`;
-        item.description = `Hands-on · ${DIFFICULTY_LABEL[w.difficulty]}${best !== undefined ? ` · best ${best}%` : ''}`;
-        item.tooltip = new vscode.MarkdownString(`**Work sample: ${w.title}**${w.runnable ? ' (runnable tests)' : ''}\n\n${w.prompt}`);
+        item.description =
+          best !== undefined ? vscode.l10n.t('Hands-on · {0} · best {1}%', difficultyName(w.difficulty), best) : vscode.l10n.t('Hands-on · {0}', difficultyName(w.difficulty));
+        const heading = vscode.l10n.t('Work sample: {0}', w.title);
+        item.tooltip = new vscode.MarkdownString(`**${heading}**${w.runnable ? ` ${vscode.l10n.t('(runnable tests)')}` : ''}\n\n${w.prompt}`);
         item.iconPath = new vscode.ThemeIcon(w.runnable ? 'beaker' : 'code-review');
         item.contextValue = 'workSample';
-        item.command = { command: COMMANDS.openWorkSample, title: 'Open Work Sample', arguments: [w.id] };
+        item.command = { command: COMMANDS.openWorkSample, title: vscode.l10n.t('Open Work Sample'), arguments: [w.id] };
         return item;
       }
       case 'error': {

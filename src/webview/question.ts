@@ -1,13 +1,19 @@
 // The question panel's script. Runs in the webview (untrusted side): it only shows and hides
 // what the host rendered and sends typed messages back; it never builds HTML from strings.
 import { keyPointHints, proposeRating } from '../core/keyPoints';
+import type { QuestionScriptStrings } from '../core/panelHtml';
 import type { HostMessage, PanelState } from '../core/protocol';
+import { identityT as format } from '../core/translate';
 
 const vscode = acquireVsCodeApi<PanelState>();
 const body = document.body;
 const questionId = body.dataset.questionId ?? '';
 const review = body.dataset.review === 'true';
 const keyPoints = JSON.parse(body.dataset.keypoints ?? '[]') as string[];
+// The host translates this script's texts and renders them into <body data-strings> (panelHtml.ts).
+const strings = JSON.parse(body.dataset.strings ?? '{}') as Partial<QuestionScriptStrings>;
+const text = (key: Exclude<keyof QuestionScriptStrings, 'ratings'>, ...args: (string | number)[]) => format(strings[key] ?? '', ...args);
+const LABELS = strings.ratings ?? [];
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
 
 const draft = $<HTMLTextAreaElement>('draft');
@@ -54,11 +60,10 @@ function ticked(): number[] {
   return [...document.querySelectorAll<HTMLInputElement>('input.kp')].filter((c) => c.checked).map((c) => Number(c.dataset.index));
 }
 
-const LABELS = ['', 'Again', 'Hard', 'Good', 'Easy'];
 function updateProposal(): void {
   const t = ticked().length;
   const proposed = proposeRating(t, keyPoints.length);
-  if (proposal) proposal.textContent = `You ticked ${t} of ${keyPoints.length} key points: that suggests ${LABELS[proposed]}.`;
+  if (proposal) proposal.textContent = text('suggests', t, keyPoints.length, LABELS[proposed] ?? '');
   document.querySelectorAll<HTMLButtonElement>('button.grade').forEach((b) => b.classList.toggle('proposed', Number(b.dataset.rating) === proposed));
 }
 
@@ -69,7 +74,7 @@ function grade(rating: 1 | 2 | 3 | 4): void {
   // Grading two steps above what the checklist supports needs a second press of the same key.
   if (gradeResult && rating - proposed >= 2 && gradeResult.dataset.confirm !== String(rating)) {
     gradeResult.dataset.confirm = String(rating);
-    gradeResult.textContent = `You ticked ${covered.length} of ${keyPoints.length} key points. Press ${rating} again to grade ${LABELS[rating]} anyway.`;
+    gradeResult.textContent = text('confirm', covered.length, keyPoints.length, rating, LABELS[rating] ?? '');
     return;
   }
   vscode.postMessage({
@@ -90,7 +95,7 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       graded = true;
       if (gradeResult) {
         delete gradeResult.dataset.confirm;
-        gradeResult.textContent = `Graded ${LABELS[msg.rating]}. Next review in ${msg.nextDue}. Press U to undo${review ? ', N for the next question' : ''}.`;
+        gradeResult.textContent = text(review ? 'gradedReview' : 'graded', LABELS[msg.rating] ?? '', msg.nextDue);
       }
       document.querySelectorAll<HTMLButtonElement>('button.grade').forEach((b) => b.classList.toggle('chosen', Number(b.dataset.rating) === msg.rating));
       if (nextButton) {
@@ -100,24 +105,24 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       break;
     case 'ungraded':
       graded = false;
-      if (gradeResult) gradeResult.textContent = 'Grade undone. Grade again when ready.';
+      if (gradeResult) gradeResult.textContent = text('undone');
       document.querySelectorAll<HTMLButtonElement>('button.grade').forEach((b) => b.classList.remove('chosen'));
       break;
     case 'noteSaved': {
       const s = $('note-status');
-      if (s) s.textContent = 'Note saved.';
+      if (s) s.textContent = text('noteSaved');
       break;
     }
     case 'flag': {
       const f = $('flag');
       if (f) {
         f.setAttribute('aria-pressed', String(msg.flagged));
-        f.textContent = msg.flagged ? '★ Flagged' : '☆ Flag';
+        f.textContent = msg.flagged ? text('flagged') : text('flag');
       }
       break;
     }
     case 'error':
-      if (gradeResult) gradeResult.textContent = `Error: ${msg.message}`;
+      if (gradeResult) gradeResult.textContent = text('error', msg.message);
       break;
   }
 });
@@ -181,7 +186,8 @@ if (timerEl && timerSeconds > 0) {
   const tick = () => {
     const left = timerSeconds - Math.round((Date.now() - startedAt) / 1000);
     const abs = Math.abs(left);
-    timerEl.textContent = `${left < 0 ? 'over by ' : ''}${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, '0')}`;
+    const clock = `${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, '0')}`;
+    timerEl.textContent = left < 0 ? text('overBy', clock) : clock;
     timerEl.classList.toggle('over', left < 0);
   };
   tick();

@@ -12,16 +12,19 @@ import type { TestRunReport } from '../../src/core/workSamples/runner';
 const EXTENSION_ID = 'interview-practice.staff-interview-practice';
 
 const ext = () => {
-  const e = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  const e = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(e);
   return e;
 };
 const u = (path: string) => path.split('/').at(-1) ?? '';
 
+type Exports = { ready(): Promise<ExtensionApi> };
+
+/** The app behind the bootstrap: loads it if the idle timer has not yet. */
 async function api(): Promise<ExtensionApi> {
-  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  const ext = vscode.extensions.getExtension<Exports>(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is installed`);
-  return ext.isActive ? ext.exports : ext.activate();
+  return (ext.isActive ? ext.exports : await ext.activate()).ready();
 }
 
 describe('extension in a real VS Code', () => {
@@ -29,13 +32,13 @@ describe('extension in a real VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('activates and reports how long activate() took', async () => {
-    const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  it('activates, and loads the app behind the bootstrap on demand', async () => {
+    const ext = vscode.extensions.getExtension<Exports>(EXTENSION_ID);
     assert.ok(ext);
-    const started = performance.now();
     const exports = ext.isActive ? ext.exports : await ext.activate();
-    console.log(`activate(): ${(performance.now() - started).toFixed(1)} ms (${ext.isActive ? 'now active' : 'inactive'})`);
-    assert.ok(exports.content && exports.panels);
+    const app = await exports.ready();
+    assert.ok(app.content && app.panels);
+    assert.equal(await exports.ready(), app, 'loaded once');
   });
 
   it('registers every command in package.json, and no command that package.json lacks', async () => {
@@ -177,10 +180,13 @@ describe('work samples in a real VS Code', () => {
     const folder = workSamples.folderOf(SAMPLE);
     assert.ok(sample && folder && sample.testFile);
     const strong = sample.checks[0]?.text ?? '';
+    // The user writes tests in the editor: replace the test file's text in its document, unsaved.
     const uri = vscode.Uri.joinPath(folder, sample.testFile);
-    await vscode.workspace.fs.writeFile(uri, Buffer.from(strong, 'utf8'));
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === uri.fsPath);
-    if (doc) await vscode.commands.executeCommand('workbench.action.files.revert', doc.uri);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), strong);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.equal(doc.getText(), strong);
     const report = await vscode.commands.executeCommand<TestRunReport | undefined>('interviewPractice.runMyTests', SAMPLE);
     assert.ok(report);
     assert.equal(report.reference.passed, true, report.reference.output.slice(-2000));

@@ -11,10 +11,13 @@ import type { ExtensionApi } from '../../src/extension/extension';
 
 const EXTENSION_ID = 'interview-practice.staff-interview-practice';
 
+type Exports = { ready(): Promise<ExtensionApi> };
+
+/** The app behind the bootstrap: loads it if the idle timer has not yet. */
 async function api(): Promise<ExtensionApi> {
-  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  const ext = vscode.extensions.getExtension<Exports>(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is installed`);
-  return ext.isActive ? ext.exports : ext.activate();
+  return (ext.isActive ? ext.exports : await ext.activate()).ready();
 }
 
 function prng(seed: number) {

@@ -125,6 +125,8 @@ export async function commentOnLine(page, line, text) {
 export function stageExtension(bundle) {
   const dir = mkdtempSync(join(tmpdir(), 'ip-staged-ext-'));
   cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
+  cpSync(join(ROOT, 'package.nls.json'), join(dir, 'package.nls.json'));
+  cpSync(join(ROOT, 'l10n'), join(dir, 'l10n'), { recursive: true });
   cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
   cpSync(join(ROOT, 'media'), join(dir, 'media'), { recursive: true });
   writeFileSync(join(dir, 'dist', 'content.json'), JSON.stringify(bundle));

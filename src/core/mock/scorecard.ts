@@ -1,4 +1,5 @@
 import type { ContentBundle } from '../schema';
+import { identityT, type Translate } from '../translate';
 import type { MockState, MockTurn } from './session';
 
 export interface TopicScore {
@@ -52,20 +53,21 @@ export function scorecard(state: MockState, bank: ContentBundle): Scorecard {
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const mmss = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 /** Quote the user's answer so its markdown cannot break the transcript's structure. */
-const quote = (text: string) => (text.trim() ? text.trim().split('\n').map((l) => `> ${l}`).join('\n') : '> _(no answer written)_');
+const quote = (text: string, t: Translate) => (text.trim() ? text.trim().split('\n').map((l) => `> ${l}`).join('\n') : `> _${t('(no answer written)')}_`);
 
 /** The transcript the user can save: every question, their answer, the rubric, and a scorecard. */
-export function transcriptMarkdown(state: MockState, bank: ContentBundle, finishedAt: Date): string {
+export function transcriptMarkdown(state: MockState, bank: ContentBundle, finishedAt: Date, t: Translate = identityT): string {
   const card = scorecard(state, bank);
   const q = (id: string) => bank.questions.find((x) => x.id === id);
   const out: string[] = [];
-  out.push(`# Mock interview — ${finishedAt.toISOString().slice(0, 10)}`);
+  const difficulty = { any: t('mixed difficulty'), intermediate: t('intermediate'), senior: t('senior'), staff: t('staff') }[state.config.difficulty];
+  out.push(`# ${t('Mock interview — {0}', finishedAt.toISOString().slice(0, 10))}`);
   out.push('');
-  out.push(`${state.items.length} questions, ${state.config.difficulty === 'any' ? 'mixed difficulty' : state.config.difficulty}, ${state.config.minutes} minutes planned, ${mmss(card.secondsUsed)} used.`);
+  out.push(t('{0} questions, {1}, {2} minutes planned, {3} used.', state.items.length, difficulty, state.config.minutes, mmss(card.secondsUsed)));
   out.push('');
-  out.push('## Scorecard');
+  out.push(`## ${t('Scorecard')}`);
   out.push('');
-  out.push('| # | Question | Topic | Key points covered | Time |');
+  out.push(`| # | ${t('Question')} | ${t('Topic')} | ${t('Key points covered')} | ${t('Time')} |`);
   out.push('|---|---|---|---|---|');
   state.items.forEach((item, i) => {
     for (const [label, turn] of [[`${i + 1}`, item.main], [`${i + 1}b`, item.followUp]] as const) {
@@ -73,29 +75,29 @@ export function transcriptMarkdown(state: MockState, bank: ContentBundle, finish
       const question = q(turn.questionId);
       if (!question) continue;
       const topic = bank.topics.find((t) => t.id === question.topic)?.title ?? question.topic;
-      out.push(`| ${label} | ${question.title.replace(/\|/g, '/')} | ${topic} | ${turn.covered.length} / ${question.keyPoints.length} | ${mmss(turn.seconds)}${turn.timedOut ? ' (time ran out)' : ''} |`);
+      out.push(`| ${label} | ${question.title.replace(/\|/g, '/')} | ${topic} | ${turn.covered.length} / ${question.keyPoints.length} | ${mmss(turn.seconds)}${turn.timedOut ? ` ${t('(time ran out)')}` : ''} |`);
     }
   });
-  out.push(`| | **Total** | | **${card.covered} / ${card.total} (${pct(card.share)})** | **${mmss(card.secondsUsed)}** |`);
+  out.push(`| | **${t('Total')}** | | **${card.covered} / ${card.total} (${pct(card.share)})** | **${mmss(card.secondsUsed)}** |`);
   out.push('');
   if (card.weakest.length) {
-    out.push(`**Weakest topics:** ${card.weakest.map((t) => `${t.title} (${pct(t.share)})`).join(', ')}. They are scheduled sooner in your reviews.`);
+    out.push(`**${t('Weakest topics:')}** ${t('{0}. They are scheduled sooner in your reviews.', card.weakest.map((w) => `${w.title} (${pct(w.share)})`).join(', '))}`);
     out.push('');
   }
   state.items.forEach((item, i) => {
-    for (const [label, turn, prefix] of [[`${i + 1}`, item.main, 'Question'], [`${i + 1}b`, item.followUp, 'Follow-up']] as const) {
+    for (const [label, turn, followUp] of [[`${i + 1}`, item.main, false], [`${i + 1}b`, item.followUp, true]] as const) {
       if (!turn) continue;
       const question = q(turn.questionId);
       if (!question) continue;
-      out.push(`## ${prefix} ${label}: ${question.title}`);
+      out.push(`## ${followUp ? t('Follow-up {0}: {1}', label, question.title) : t('Question {0}: {1}', label, question.title)}`);
       out.push('');
       out.push(question.prompt);
       out.push('');
-      out.push('**Your answer**');
+      out.push(`**${t('Your answer')}**`);
       out.push('');
-      out.push(quote(turn.answer));
+      out.push(quote(turn.answer, t));
       out.push('');
-      out.push(`**Rubric** (${turn.covered.length} of ${question.keyPoints.length})`);
+      out.push(`**${t('Rubric')}** ${t('({0} of {1})', turn.covered.length, question.keyPoints.length)}`);
       out.push('');
       question.keyPoints.forEach((k, j) => out.push(`- [${turn.covered.includes(j) ? 'x' : ' '}] ${k}`));
       out.push('');

@@ -36,7 +36,7 @@ export type SavedComment = z.infer<typeof savedSchema>[number];
  * sample under the extension's storage and restored after a reload.
  */
 export class ReviewComments implements vscode.Disposable {
-  private readonly controller = vscode.comments.createCommentController(REVIEW_CONTROLLER_ID, 'Interview Practice Review');
+  private readonly controller = vscode.comments.createCommentController(REVIEW_CONTROLLER_ID, vscode.l10n.t('Interview Practice Review'));
   private readonly threads = new Map<string, Set<vscode.CommentThread>>();
   private readonly disposables: vscode.Disposable[] = [this.controller];
 
@@ -45,7 +45,10 @@ export class ReviewComments implements vscode.Disposable {
     private readonly sampleOf: (uri: vscode.Uri) => { id: string; folder: vscode.Uri } | undefined,
     private readonly storeFile: (sampleId: string) => string,
   ) {
-    this.controller.options = { prompt: 'Add a review comment…', placeHolder: 'What is wrong here, why it matters in production, and the fix' };
+    this.controller.options = {
+      prompt: vscode.l10n.t('Add a review comment…'),
+      placeHolder: vscode.l10n.t('What is wrong here, why it matters in production, and the fix'),
+    };
     this.controller.commentingRangeProvider = {
       provideCommentingRanges: (document) => (this.sampleOf(document.uri) ? [new vscode.Range(0, 0, Math.max(0, document.lineCount - 1), 0)] : []),
     };
@@ -57,7 +60,7 @@ export class ReviewComments implements vscode.Disposable {
     if (!text) return;
     const thread = reply.thread;
     this.track(thread);
-    thread.comments = [...thread.comments, new ReviewComment(text, vscode.CommentMode.Preview, { name: 'You' }, thread, 'user')];
+    thread.comments = [...thread.comments, new ReviewComment(text, vscode.CommentMode.Preview, { name: vscode.l10n.t('You') }, thread, 'user')];
     thread.canReply = true;
     thread.contextValue = 'user';
     await this.save(thread.uri);
@@ -66,7 +69,7 @@ export class ReviewComments implements vscode.Disposable {
   /** For tests and for restoring: a user comment at a 1-based line. */
   add(uri: vscode.Uri, line: number, text: string): vscode.CommentThread {
     const thread = this.controller.createCommentThread(uri, new vscode.Range(line - 1, 0, line - 1, 0), []);
-    thread.comments = [new ReviewComment(text, vscode.CommentMode.Preview, { name: 'You' }, thread, 'user')];
+    thread.comments = [new ReviewComment(text, vscode.CommentMode.Preview, { name: vscode.l10n.t('You') }, thread, 'user')];
     thread.collapsibleState = vscode.CommentThreadCollapsibleState.Expanded;
     thread.contextValue = 'user';
     this.track(thread);
@@ -123,11 +126,14 @@ export class ReviewComments implements vscode.Disposable {
     for (const { defect, line } of missed) {
       const uri = vscode.Uri.joinPath(folder, defect.file);
       const thread = this.controller.createCommentThread(uri, new vscode.Range(line - 1, 0, line - 1, 0), []);
-      const body = new vscode.MarkdownString(`**Missed (${defect.severity}): ${defect.concept}**\n\n${defect.why}\n\n**Fix.** ${defect.fix}`);
-      thread.comments = [new ReviewComment(body, vscode.CommentMode.Preview, { name: 'Reference reviewer' }, thread, 'reference', 'planted defect')];
+      const heading = vscode.l10n.t('Missed ({0}): {1}', severityName(defect.severity), defect.concept);
+      const body = new vscode.MarkdownString(`**${heading}**\n\n${defect.why}\n\n**${vscode.l10n.t('Fix.')}** ${defect.fix}`);
+      thread.comments = [
+        new ReviewComment(body, vscode.CommentMode.Preview, { name: vscode.l10n.t('Reference reviewer') }, thread, 'reference', vscode.l10n.t('planted defect')),
+      ];
       thread.canReply = false;
       thread.contextValue = 'reference';
-      thread.label = 'Missed defect';
+      thread.label = vscode.l10n.t('Missed defect');
       thread.collapsibleState = vscode.CommentThreadCollapsibleState.Expanded;
       this.track(thread, sampleId);
     }
@@ -184,6 +190,18 @@ export class ReviewComments implements vscode.Disposable {
   dispose(): void {
     for (const set of this.threads.values()) for (const t of set) t.dispose();
     for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** Lower case, as it reads inside the "Missed (…)" heading. */
+function severityName(severity: Defect['severity']): string {
+  switch (severity) {
+    case 'critical':
+      return vscode.l10n.t('critical');
+    case 'major':
+      return vscode.l10n.t('major');
+    case 'minor':
+      return vscode.l10n.t('minor');
   }
 }
 

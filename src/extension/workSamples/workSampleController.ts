@@ -10,6 +10,7 @@ import type { WorkSample } from '../../core/schema';
 import { anchorLines, gradeReview, type ReviewGrade } from '../../core/workSamples/grader';
 import { runAgainstVariants, type TestRunReport } from '../../core/workSamples/runner';
 import type { ContentService } from '../contentService';
+import { t } from '../labels';
 import type { ProgressService } from '../progressService';
 import { ReviewComments, type ReviewComment } from './reviewComments';
 
@@ -88,22 +89,27 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
   async open(id: string, options: { overwrite?: boolean } = {}): Promise<boolean> {
     const sample = (await this.content.get()).workSample(id);
     if (!sample) {
-      void vscode.window.showWarningMessage(`Work sample "${id}" is not in the question bank.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Work sample "{0}" is not in the question bank.', id));
       return false;
     }
     const folder = vscode.Uri.joinPath(this.practiceRoot(), sample.id);
     const exists = sample.files.some((f) => existsSync(vscode.Uri.joinPath(folder, f.path).fsPath));
     let write = !exists;
     if (exists && options.overwrite === undefined) {
+      const startOver = vscode.l10n.t('Start Over');
       const choice = await vscode.window.showInformationMessage(
-        `You have worked on "${sample.title}" before (${folder.fsPath}).`,
-        'Continue Where I Left Off',
-        'Start Over',
+        vscode.l10n.t('You have worked on "{0}" before ({1}).', sample.title, folder.fsPath),
+        vscode.l10n.t('Continue Where I Left Off'),
+        startOver,
       );
       if (!choice) return false;
-      if (choice === 'Start Over') {
-        const sure = await vscode.window.showWarningMessage('Start over? Your edits to the sample files and your review comments are replaced.', { modal: true }, 'Start Over');
-        if (sure !== 'Start Over') return false;
+      if (choice === startOver) {
+        const sure = await vscode.window.showWarningMessage(
+          vscode.l10n.t('Start over? Your edits to the sample files and your review comments are replaced.'),
+          { modal: true },
+          startOver,
+        );
+        if (sure !== startOver) return false;
         write = true;
       }
     } else if (exists && options.overwrite) write = true;
@@ -133,7 +139,7 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
     if (!sample || !folder) return undefined;
     const comments = this.comments.userComments(id);
     if (comments.length === 0) {
-      void vscode.window.showInformationMessage('Add review comments on the lines first: hover the gutter of a sample file and click +.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Add review comments on the lines first: hover the gutter of a sample file and click +.'));
       return undefined;
     }
     const texts = new Map<string, string>();
@@ -170,7 +176,7 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
     const folder = this.folderOf(id);
     if (!sample || !folder || !sample.runnable || !sample.testFile) return undefined;
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('Running tests executes code: trust this workspace first (Manage Workspace Trust).');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Running tests executes code: trust this workspace first (Manage Workspace Trust).'));
       return undefined;
     }
     const uri = vscode.Uri.joinPath(folder, sample.testFile);
@@ -181,7 +187,7 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
     await this.showPanel(sample);
     try {
       const report = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Running your tests against ${Object.keys(sample.mutants).length + 2} versions…` },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Running your tests against {0} versions…', Object.keys(sample.mutants).length + 2) },
         () => runAgainstVariants(sample, test, { execPath: process.execPath, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } }),
       );
       session.tests = report;
@@ -283,14 +289,14 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
       }
     } catch (e) {
       this.log.error(`work sample ${msg.type} failed`, e instanceof Error ? e : String(e));
-      void vscode.window.showErrorMessage(`Work sample: ${e instanceof Error ? e.message : String(e)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Work sample: {0}', e instanceof Error ? e.message : String(e)));
     }
   }
 
   private async showPanel(sample: WorkSample, column?: vscode.ViewColumn): Promise<void> {
     const session = this.session(sample.id);
     if (!session.panel) {
-      const panel = vscode.window.createWebviewPanel(SAMPLE_VIEW_TYPE, `Task: ${sample.title}`, { viewColumn: column ?? vscode.ViewColumn.Beside, preserveFocus: true }, this.webviewOptions());
+      const panel = vscode.window.createWebviewPanel(SAMPLE_VIEW_TYPE, vscode.l10n.t('Task: {0}', sample.title), { viewColumn: column ?? vscode.ViewColumn.Beside, preserveFocus: true }, this.webviewOptions());
       this.attach(sample, panel);
     }
     const panel = session.panel as vscode.WebviewPanel;
@@ -313,7 +319,7 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
     session.scrollTo = undefined;
     const webview = panel.webview;
     const asset = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, ...p)).toString();
-    webview.html = renderSamplePanel(view, { cspSource: webview.cspSource, nonce: createNonce((n) => randomBytes(n)), scriptUri: asset('dist', 'webview', 'sample.js'), styleUri: asset('media', 'question.css') });
+    webview.html = renderSamplePanel(view, { cspSource: webview.cspSource, nonce: createNonce((n) => randomBytes(n)), scriptUri: asset('dist', 'webview', 'sample.js'), styleUri: asset('media', 'question.css') }, t);
   }
 
   /** Handlers for the Comments UI menus. */
@@ -325,7 +331,7 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
       'interviewPractice.saveReviewComment': (c) => this.comments.saveEdit(asComment(c)),
       'interviewPractice.cancelReviewComment': (c) => this.comments.cancelEdit(asComment(c)),
       'interviewPractice.deleteReviewComment': (c) => this.comments.remove(asComment(c)),
-      'interviewPractice.deleteReviewThread': (t) => this.comments.removeThread(t as vscode.CommentThread),
+      'interviewPractice.deleteReviewThread': (thread) => this.comments.removeThread(thread as vscode.CommentThread),
     };
   }
 

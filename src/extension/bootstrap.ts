@@ -1,0 +1,50 @@
+// The extension's entry point, kept tiny on purpose: it registers commands, the Topics view and
+// the panel serializers with handlers that load the real implementation (dist/app.js: zod, marked,
+// minisearch, ts-fsrs and our core) on first use, or once the window is idle. Activation then costs
+// about as much as an empty extension's; the ~250 KB of the app is parsed off the startup path.
+import * as vscode from 'vscode';
+import type { App, ExtensionApi } from './extension';
+import { COMMANDS } from './commandIds';
+
+const VIEW_TYPES = ['interviewPractice.question', 'interviewPractice.workSample', 'interviewPractice.topic', 'interviewPractice.mock', 'interviewPractice.dashboard'] as const;
+
+export function activate(context: vscode.ExtensionContext): { ready(): Promise<ExtensionApi> } {
+  let app: Promise<App> | undefined;
+  const treeChanged = new vscode.EventEmitter<unknown>();
+  const load = (): Promise<App> =>
+    (app ??= Promise.resolve().then(() => {
+      // Resolved at run time next to this file; esbuild leaves it out of this bundle.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { createApp } = require('./app.js') as typeof import('./extension');
+      const created = createApp(context);
+      context.subscriptions.push(created.tree.onDidChangeTreeData((e) => treeChanged.fire(e)));
+      return created;
+    }));
+
+  const tree: vscode.TreeDataProvider<unknown> = {
+    onDidChangeTreeData: treeChanged.event,
+    getChildren: async (node) => (await load()).tree.getChildren(node as never),
+    getTreeItem: async (node) => (await load()).tree.getTreeItem(node as never),
+  };
+  const idle = setTimeout(() => void load(), 1500);
+  context.subscriptions.push(
+    treeChanged,
+    { dispose: () => clearTimeout(idle) },
+    vscode.window.createTreeView('interviewPractice.topics', { treeDataProvider: tree, showCollapseAll: true }),
+    ...Object.values(COMMANDS).map((id) => vscode.commands.registerCommand(id, async (...args: unknown[]) => (await load()).handlers[id](...args))),
+    ...VIEW_TYPES.map((type) =>
+      vscode.window.registerWebviewPanelSerializer(type, {
+        deserializeWebviewPanel: async (panel, state) => {
+          const serializer = (await load()).serializers[type];
+          if (serializer) await serializer.deserializeWebviewPanel(panel, state);
+          else panel.dispose();
+        },
+      }),
+    ),
+  );
+  return { ready: async () => (await load()).api };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
