@@ -43,7 +43,7 @@ export function generatePack(bank: ContentBundle, count = 10_000, seed = 0x5eed_
     const s = phrase(from, n);
     return s.charAt(0).toUpperCase() + s.slice(1) + end;
   };
-  const paragraph = (sentences: number) => Array.from({ length: sentences }, () => sentence(vocab.answer, int(10, 18))).join(' ');
+  const paragraph = (sentences: number) => Array.from({ length: sentences }, () => sentence(vocab.answer, int(11, 20))).join(' ');
 
   const topics = bank.topics.map((t) => t.id);
   const difficulties: Difficulty[] = ['intermediate', 'senior', 'staff'];
@@ -57,7 +57,7 @@ export function generatePack(bank: ContentBundle, count = 10_000, seed = 0x5eed_
     const kind: QuestionKind = r < 0.2 && parents.length > 0 ? 'follow-up' : r < 0.3 ? 'scenario' : 'question';
     const tags = new Set<string>();
     while (tags.size < 4) tags.add(pick(vocab.tag));
-    // ~250 words: 4 paragraphs of 4 sentences of 10-18 words.
+    // ~250 words: 4 paragraphs of 4 sentences of 11-20 words.
     const answer = Array.from({ length: 4 }, () => paragraph(4)).join('\n\n');
     const q: Question = {
       id,

@@ -2,22 +2,24 @@
 // the empty-extension floor, activation and panel first paint in a real VS Code (code-server +
 // headless Chromium), per-keystroke search latency, content load, bundle sizes and heap.
 // Writes bench/results.json and BENCHMARKS.md. Never part of `npm test`. Scratch files: bench/tmp/.
-// Env: BENCH_RUNS (default 5) windows for the in-host half.
+// Env: BENCH_RUNS (default 6) windows for the in-host half. For working on the harness only:
+// BENCH_HOST_ONLY=1 reruns just the in-host half against the previous run's bench/tmp, and
+// BENCH_REPORT_ONLY=1 rebuilds results.json and BENCHMARKS.md from the last run's raw data.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { CODE_SERVER, ensureCodeServer, launchBrowser, ROOT, startCodeServer } from './lib/codeServer.mjs';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 6);
 const RUN_TIMEOUT_MS = 120_000;
 const BENCH = join(ROOT, 'bench');
 const TMP = join(BENCH, 'tmp');
 const OUR_ID = 'interview-practice.staff-interview-practice';
 const EMPTY_ID = 'bench.empty-extension';
-const started = Date.now();
-const log = (...a) => console.log('[bench]', ...a);
+let started = Date.now();
+const log = (...a) => console.log(`[bench +${Math.round((Date.now() - started) / 1000)}s]`, ...a);
 const rel = (p) => p.slice(ROOT.length + 1);
 
 // ---------------------------------------------------------------------------------------------
@@ -35,7 +37,7 @@ const summary = (xs, d = 1) => ({ min: round(min(xs), d), median: round(median(x
 const kb = (bytes) => (bytes === null || bytes === undefined ? '—' : `${(bytes / 1000).toFixed(1)} KB`);
 const fileSize = (p) => (existsSync(p) ? statSync(p).size : null);
 
-function run(cmd, args, { timeout = 120_000, env } = {}) {
+function run(cmd, args, { timeout = 120_000, env, echo = true } = {}) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let out = '';
@@ -45,7 +47,7 @@ function run(cmd, args, { timeout = 120_000, env } = {}) {
     };
     child.stdout.on('data', (d) => {
       take(d);
-      process.stdout.write(d);
+      if (echo) process.stdout.write(d);
     });
     child.stderr.on('data', take);
     const timer = setTimeout(() => {
@@ -64,14 +66,22 @@ function run(cmd, args, { timeout = 120_000, env } = {}) {
 
 // ---------------------------------------------------------------------------------------------
 // 0. Fresh scratch folder, production build present.
-rmSync(TMP, { recursive: true, force: true });
+const REPORT_ONLY = process.env.BENCH_REPORT_ONLY === '1' && existsSync(join(BENCH, 'results.json'));
+const HOST_ONLY = process.env.BENCH_HOST_ONLY === '1' && existsSync(join(TMP, 'node-results.json')) && existsSync(join(TMP, 'sizes.json'));
+if (!HOST_ONLY && !REPORT_ONLY) rmSync(TMP, { recursive: true, force: true });
 mkdirSync(TMP, { recursive: true });
-if (!existsSync(join(ROOT, 'dist', 'extension.js')) || !existsSync(join(ROOT, 'dist', 'content.json'))) {
+if (!REPORT_ONLY && (!existsSync(join(ROOT, 'dist', 'extension.js')) || !existsSync(join(ROOT, 'dist', 'content.json')))) {
   log('no build in dist/: building (production)');
   execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: ROOT, stdio: 'inherit' });
 }
-const extSource = readFileSync(join(ROOT, 'dist', 'extension.js'), 'utf8');
-const productionBuild = !existsSync(join(ROOT, 'dist', 'extension.js.map')) || !extSource.includes('sourceMappingURL');
+// A fresh clone installs code-server + Chromium first (minutes, once; not counted in the bench's wall time).
+if (!REPORT_ONLY) {
+  ensureCodeServer();
+  started = Date.now();
+}
+// Other tools (npm test's pretest, watch builds) rewrite dist/: snapshot it now and measure the snapshot.
+const staged = REPORT_ONLY ? null : stageExtensions();
+const STAGED_DIST = staged ? join(staged.extDir, 'dist') : join(ROOT, 'dist');
 
 // ---------------------------------------------------------------------------------------------
 // 1. Machine.
@@ -112,13 +122,14 @@ function machineInfo() {
 // ---------------------------------------------------------------------------------------------
 // 2. Sizes: bundles, what is in the extension bundle, VSIX.
 async function sizes() {
-  const webviewDir = join(ROOT, 'dist', 'webview');
+  const webviewDir = join(STAGED_DIST, 'webview');
   const webview = Object.fromEntries(
     (existsSync(webviewDir) ? readdirSync(webviewDir) : []).filter((f) => f.endsWith('.js')).map((f) => [f, statSync(join(webviewDir, f)).size]),
   );
   // Same options as esbuild.mjs --production, in memory, for the metafile's per-package breakdown.
   const meta = await esbuild.build({
-    entryPoints: [join(ROOT, 'src/extension/extension.ts')],
+    entryPoints: ['src/extension/extension.ts'],
+    absWorkingDir: ROOT,
     bundle: true,
     minify: true,
     platform: 'node',
@@ -146,7 +157,7 @@ async function sizes() {
   let vsix = { bytes: null, files: null, note: null };
   log('packaging the VSIX (vsce, offline)…');
   const out = join(TMP, 'bench.vsix');
-  const r = await run('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--out', out], { timeout: 120_000, env: { npm_config_yes: 'false' } });
+  const r = await run('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--out', out], { timeout: 120_000, env: { npm_config_yes: 'false' }, echo: false });
   if (r.code === 0 && existsSync(out)) {
     let files = null;
     try {
@@ -154,15 +165,30 @@ async function sizes() {
     } catch {
       /* unzip missing: size only */
     }
-    vsix = { bytes: statSync(out).size, files, note: null };
+    let note = null;
+    try {
+      const listing = execFileSync('unzip', ['-l', out], { encoding: 'utf8' });
+      const packed = Number(listing.match(/^\s*(\d+)\s+\S+\s+\S+\s+extension\/dist\/extension\.js$/m)?.[1]);
+      if (packed && packed !== fileSize(join(STAGED_DIST, 'extension.js'))) note = `dist/extension.js changed between the snapshot (${fileSize(join(STAGED_DIST, 'extension.js'))} B) and packaging (${packed} B): another build ran meanwhile`;
+    } catch {
+      /* unzip missing */
+    }
+    vsix = { bytes: statSync(out).size, files, note };
   } else {
     vsix.note = `vsce package failed offline (exit ${r.code}${r.signal ? `, ${r.signal}` : ''}): ${r.out.trim().split('\n').slice(-3).join(' ')}`;
   }
   return {
-    bundleBytes: fileSize(join(ROOT, 'dist', 'extension.js')),
+    productionBuild: !readFileSync(join(STAGED_DIST, 'extension.js'), 'utf8').includes('sourceMappingURL'),
+    bundleBytes: fileSize(join(STAGED_DIST, 'extension.js')),
+    // Other extension-host JS next to the entry (chunks the entry require()s on first use).
+    lazyBundles: Object.fromEntries(
+      readdirSync(STAGED_DIST)
+        .filter((f) => f.endsWith('.js') && f !== 'extension.js' && f !== 'cli.js')
+        .map((f) => [f, statSync(join(STAGED_DIST, f)).size]),
+    ),
     webviewBundleBytes: Object.values(webview).reduce((a, b) => a + b, 0),
     webviewBundles: webview,
-    contentJsonBytes: fileSize(join(ROOT, 'dist', 'content.json')),
+    contentJsonBytes: fileSize(join(STAGED_DIST, 'content.json')),
     bundleComposition: composition,
     vsixBytes: vsix.bytes,
     vsixFiles: vsix.files,
@@ -175,78 +201,117 @@ async function sizes() {
 async function nodeHalf() {
   await esbuild.build({ entryPoints: [join(BENCH, 'nodeBench.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: join(TMP, 'nodeBench.cjs'), logLevel: 'warning' });
   const out = join(TMP, 'node-results.json');
-  const r = await run(process.execPath, ['--expose-gc', join(TMP, 'nodeBench.cjs'), ROOT, out], { timeout: 240_000 });
+  const r = await run(process.execPath, ['--expose-gc', join(TMP, 'nodeBench.cjs'), ROOT, out, join(STAGED_DIST, 'content.json')], { timeout: 240_000 });
   if (r.code !== 0) throw new Error(`node half failed (exit ${r.code}):\n${r.out.slice(-3000)}`);
   return JSON.parse(readFileSync(out, 'utf8'));
 }
 
+/**
+ * `require()` of a bundle in a fresh plain Node (vscode stubbed, and the Node built-ins an extension
+ * host has already loaded preloaded): the code-load part of activation without VS Code around it.
+ */
+const REQUIRE_PROBE = `const M = require('module'); const load = M._load;
+M._load = function (r, ...a) { if (r === 'vscode') return new Proxy({}, { get: () => function () {} }); return load.call(this, r, ...a); };
+for (const b of ['crypto', 'child_process', 'fs', 'fs/promises', 'stream', 'os', 'path', 'util', 'url', 'zlib', 'http', 'https', 'net', 'events', 'worker_threads', 'readline', 'string_decoder']) require(b);
+const { performance } = require('perf_hooks'); const t = performance.now(); require(process.argv[1]); process.stdout.write(String(performance.now() - t));`;
+function requireTimes(files, runs = 5) {
+  const out = Object.fromEntries(Object.keys(files).map((k) => [k, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const [name, file] of Object.entries(files)) {
+      try {
+        out[name].push(Number(execFileSync(process.execPath, ['-e', REQUIRE_PROBE, file], { encoding: 'utf8', timeout: 30_000 })));
+      } catch {
+        /* reported as missing samples */
+      }
+    }
+  }
+  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, summary(v, 1)]));
+}
+
 // ---------------------------------------------------------------------------------------------
 // 4. In-host half: code-server + Chromium, RUNS fresh windows.
-/** Runs in every frame: reports when #title exists, its webview frame is visible, and a frame is painted. */
+/**
+ * Injected into every frame; active only in VS Code's webview host frame (…/webview/browser/pre/index.html).
+ * That frame puts each webview document into an inner iframe (same origin, so readable from here)
+ * and keeps the iframe `visibility: hidden` until the document's `load` event. Reported per `#title`:
+ * tDom (it exists), tVisible (its iframe is visible), tPaint (the first requestAnimationFrame in
+ * which it is visible: the callback runs right before that frame is painted) and tLoaded (the first
+ * such frame once the document's stylesheet and script have loaded). All `Date.now()`.
+ */
 const PAINT_PROBE = `(() => {
-  if (window === window.top) return;
+  if (window === window.top || !location.pathname.endsWith('/webview/browser/pre/index.html')) return;
   const seen = new Set();
-  const frameVisible = () => {
-    try {
-      const fe = window.frameElement;
-      if (fe && getComputedStyle(fe).visibility === 'hidden') return false;
-    } catch (e) { /* cross-origin parent: rely on the layout box */ }
-    return true;
-  };
-  const watch = (el, tDom) => {
+  const report = (r) => (window.__benchPaint ? window.__benchPaint(r) : (window.__benchPaints = (window.__benchPaints || []).concat([r])));
+  const visible = (frame, el) => frame.isConnected && el.isConnected && getComputedStyle(frame).visibility !== 'hidden' && el.getBoundingClientRect().height > 0;
+  const watch = (frame, el, text, tDom) => {
     let tVisible = null;
+    let tPaint = null;
     let done = false;
-    const finish = (tPaint, how) => {
+    const doc = el.ownerDocument;
+    const finish = (tLoaded, how) => {
       if (done) return;
       done = true;
-      const rect = el.getBoundingClientRect();
-      const report = { text: (el.textContent || '').trim(), tDom, tVisible, tPaint, how, height: rect.height, href: location.pathname };
-      window.__benchPaint ? window.__benchPaint(report) : (window.__benchPaints = (window.__benchPaints || []).concat([report]));
+      report({ text, tDom, tVisible, tPaint, tLoaded, how, height: el.getBoundingClientRect().height, frameId: frame.id });
     };
-    const visibleNow = () => el.isConnected && frameVisible() && el.getBoundingClientRect().height > 0;
     // rAF callbacks run right before the frame they belong to is painted.
     const onFrame = () => {
       if (done) return;
-      if (visibleNow()) { if (tVisible === null) tVisible = Date.now(); finish(Date.now(), 'raf'); return; }
+      if (visible(frame, el)) {
+        if (tVisible === null) tVisible = Date.now();
+        if (tPaint === null) tPaint = Date.now();
+        if (doc.readyState === 'complete') return finish(Date.now(), 'raf');
+      }
       requestAnimationFrame(onFrame);
     };
     requestAnimationFrame(onFrame);
-    // Fallback if rAF is throttled: note visibility by polling, report after 1 s without a frame.
+    // Fallback if rAF is throttled: note visibility by polling; give up on rAF after 1 s.
     const poll = () => {
       if (done) return;
-      if (tVisible === null && visibleNow()) tVisible = Date.now();
-      if (tVisible !== null && Date.now() - tVisible > 1000) return finish(null, 'poll');
+      if (tVisible === null && visible(frame, el)) tVisible = Date.now();
+      if (tVisible !== null && Date.now() - tVisible > 1000 && tPaint === null) return finish(null, 'no-raf');
+      if (Date.now() - tDom > 15000) return finish(null, 'timeout');
       setTimeout(poll, 4);
     };
     setTimeout(poll, 4);
   };
-  const check = () => {
-    const el = document.getElementById('title');
-    if (!el) return;
-    const text = (el.textContent || '').trim();
-    if (!text || seen.has(text)) return;
-    seen.add(text);
-    watch(el, Date.now());
+  const started = Date.now();
+  report({ type: 'frame', t: started, extensionId: new URLSearchParams(location.search).get('extensionId') });
+  const scan = () => {
+    for (const frame of document.querySelectorAll('iframe')) {
+      let el = null;
+      try { el = frame.contentDocument && frame.contentDocument.getElementById('title'); } catch (e) { el = null; }
+      if (!el) continue;
+      const text = (el.textContent || '').trim();
+      if (!text || seen.has(text)) continue;
+      seen.add(text);
+      watch(frame, el, text, Date.now());
+    }
+    if (Date.now() - started < 60000) setTimeout(scan, 2);
   };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
-  document.addEventListener('DOMContentLoaded', check);
-  check();
+  scan();
 })();`;
 
-function stageExtension() {
-  const dir = join(TMP, 'ext-under-test');
+/**
+ * Both extensions go into one folder, given once as `extensionDevelopmentPath`: this workbench keeps
+ * only the last of repeated payload keys, and a development path without a package.json is scanned
+ * for one extension per subfolder.
+ */
+function stageExtensions() {
+  const devRoot = join(TMP, 'dev-extensions');
+  cpSync(join(BENCH, 'fixtures', 'empty-extension'), join(devRoot, 'empty-extension'), { recursive: true });
+  const dir = join(devRoot, 'staff-interview-practice');
   mkdirSync(join(dir, 'dist', 'webview'), { recursive: true });
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   pkg.activationEvents = []; // activate only when the bench runner asks
   writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 1));
-  for (const f of ['extension.js', 'content.json']) cpSync(join(ROOT, 'dist', f), join(dir, 'dist', f));
-  for (const f of readdirSync(join(ROOT, 'dist', 'webview')).filter((n) => n.endsWith('.js'))) cpSync(join(ROOT, 'dist', 'webview', f), join(dir, 'dist', 'webview', f));
+  // Everything the extension may load from dist/ (entry, lazily required chunks, bank, webview scripts).
+  cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true, filter: (src) => !src.endsWith('.map') && !src.endsWith(`${join('dist', 'cli.js')}`) });
   cpSync(join(ROOT, 'media'), join(dir, 'media'), { recursive: true });
-  return dir;
+  return { devRoot, extDir: dir };
 }
 
 function pickQuestions(count) {
-  const bank = JSON.parse(readFileSync(join(ROOT, 'dist', 'content.json'), 'utf8'));
+  const bank = JSON.parse(readFileSync(join(STAGED_DIST, 'content.json'), 'utf8'));
   const seenTopics = new Set();
   const out = [];
   for (const q of bank.questions) {
@@ -258,8 +323,9 @@ function pickQuestions(count) {
   return out;
 }
 
-async function hostRun(browser, extDir, runIndex, questions, withHeap) {
+async function hostRun(browser, { devRoot, extDir }, runIndex, questions, withHeap) {
   const ackDir = join(TMP, `acks-${runIndex}`);
+  rmSync(ackDir, { recursive: true, force: true });
   mkdirSync(ackDir, { recursive: true });
   const resultFile = join(TMP, `host-result-${runIndex}.json`);
   const order = runIndex % 2 === 0 ? [OUR_ID, EMPTY_ID] : [EMPTY_ID, OUR_ID];
@@ -282,14 +348,20 @@ async function hostRun(browser, extDir, runIndex, questions, withHeap) {
   const hostLog = [];
   const pendingTriggers = new Map(); // title -> label
   const paints = new Map(); // text -> report
-  const ack = (label, report) => writeFileSync(join(ackDir, `${label}.json`), JSON.stringify(report));
+  const frameStarts = new Map(); // label -> Date.now() when the webview host frame's probe started
+  let lastTrigger = null;
+  // Written whole, then renamed, so the runner never reads half a file.
+  const ack = (label, report) => {
+    writeFileSync(join(ackDir, `${label}.tmp`), JSON.stringify(report));
+    renameSync(join(ackDir, `${label}.tmp`), join(ackDir, `${label}.json`));
+  };
   const match = () => {
     for (const [title, label] of pendingTriggers) {
       const p = paints.get(title);
       if (p) {
         pendingTriggers.delete(title);
         paints.delete(title);
-        ack(label, p);
+        ack(label, { ...p, tFrame: frameStarts.get(label) ?? null });
       }
     }
   };
@@ -297,6 +369,10 @@ async function hostRun(browser, extDir, runIndex, questions, withHeap) {
   const done = new Promise((resolve) => (finish = resolve));
   try {
     await page.exposeFunction('__benchPaint', (report) => {
+      if (report.type === 'frame') {
+        if (lastTrigger && !frameStarts.has(lastTrigger)) frameStarts.set(lastTrigger, report.t);
+        return;
+      }
       paints.set(report.text, report);
       match();
     });
@@ -307,20 +383,22 @@ async function hostRun(browser, extDir, runIndex, questions, withHeap) {
       if (trig) {
         const { label, title } = JSON.parse(trig[1]);
         pendingTriggers.set(title, label);
+        lastTrigger = label;
         match();
       } else if (line.startsWith('[bench:host]')) log(line.replace('[bench:host] ', `host run ${runIndex}: `).slice(0, 300));
     });
     await page.exposeFunction('codeAutomationExit', (code) => finish(Number(code)));
     await page.addInitScript(PAINT_PROBE);
     const payload = [
-      ['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${extDir}`],
-      ['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${join(BENCH, 'fixtures', 'empty-extension')}`],
+      ['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${devRoot}`],
       ['extensionTestsPath', `vscode-remote://127.0.0.1:${server.port}${join(TMP, 'hostBench.js')}`],
     ];
     const url = `${server.url}/?${new URLSearchParams({ folder: server.folder, payload: JSON.stringify(payload) })}`;
     await page.goto(url);
-    const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), RUN_TIMEOUT_MS));
+    let timer;
+    const timeout = new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), RUN_TIMEOUT_MS)));
     const code = await Promise.race([done, timeout]);
+    clearTimeout(timer);
     if (code !== 0) {
       await page.screenshot({ path: join(TMP, `host-run-${runIndex}-failed.png`) }).catch(() => {});
       throw new Error(`host run ${runIndex} ${code === 'timeout' ? `timed out after ${RUN_TIMEOUT_MS / 1000} s` : `failed (exit ${code})`}:\n${hostLog.slice(-30).join('\n')}\n${server.output().slice(-2000)}`);
@@ -333,7 +411,6 @@ async function hostRun(browser, extDir, runIndex, questions, withHeap) {
 }
 
 async function hostHalf() {
-  ensureCodeServer();
   if (!existsSync(CODE_SERVER)) throw new Error(`code-server missing at ${CODE_SERVER}`);
   await esbuild.build({
     entryPoints: [join(BENCH, 'hostBench.ts')],
@@ -345,8 +422,7 @@ async function hostHalf() {
     outfile: join(TMP, 'hostBench.js'),
     logLevel: 'warning',
   });
-  const extDir = stageExtension();
-  const questions = pickQuestions(3);
+  const questions = pickQuestions(2);
   const browser = await launchBrowser();
   const chromium = browser.version();
   const runs = [];
@@ -355,7 +431,7 @@ async function hostHalf() {
     for (let i = 0; i < RUNS; i++) {
       log(`host run ${i + 1}/${RUNS}…`);
       try {
-        runs.push(await hostRun(browser, extDir, i, questions, i === RUNS - 1));
+        runs.push(await hostRun(browser, staged, i, questions, i === RUNS - 1));
       } catch (e) {
         errors.push(String(e instanceof Error ? e.message : e).slice(0, 4000));
         log(`host run ${i} failed: ${String(e).slice(0, 600)}`);
@@ -372,6 +448,8 @@ async function hostHalf() {
 function aggregateHost(host) {
   const act = (id) => host.runs.map((r) => r.activation?.[id]?.ms).filter((x) => typeof x === 'number');
   const codeLoad = (id) => host.runs.map((r) => r.activation?.[id]?.codeLoadMs).filter((x) => typeof x === 'number');
+  const restOf = (id) =>
+    host.runs.map((r) => r.activation?.[id]).filter((a) => typeof a?.ms === 'number' && typeof a?.codeLoadMs === 'number').map((a) => a.ms - a.codeLoadMs);
   const panels = (kind, field = 'tPaint') =>
     host.runs.flatMap((r) => (r.panels ?? []).filter((p) => p.kind === kind).map((p) => (p.ack && typeof p.ack[field] === 'number' ? p.ack[field] - p.triggerAt : null)));
   const preActivated = host.runs.filter((r) => r.activation?.[OUR_ID]?.wasActive || r.activation?.[EMPTY_ID]?.wasActive).length;
@@ -382,14 +460,32 @@ function aggregateHost(host) {
     emptyActivateMs: summary(act(EMPTY_ID), 2),
     activateCodeLoadMs: summary(codeLoad(OUR_ID), 0),
     emptyActivateCodeLoadMs: summary(codeLoad(EMPTY_ID), 0),
-    panelOpenMs: summary(panels('question')),
-    emptyPanelMs: summary(panels('empty')),
+    activateRestMs: summary(restOf(OUR_ID), 1),
+    deferredLoadMs: summary(host.runs.map((r) => r.deferredLoadMs).filter((x) => typeof x === 'number'), 1),
+    emptyActivateRestMs: summary(restOf(EMPTY_ID), 1),
+    panelOpenMs: summary(panels('question-first')),
+    emptyPanelMs: summary(panels('empty-first')),
+    panelOpenLoadedMs: summary(panels('question-first', 'tLoaded')),
+    emptyPanelLoadedMs: summary(panels('empty-first', 'tLoaded')),
+    panelDomMs: summary(panels('question-first', 'tDom')),
+    emptyPanelDomMs: summary(panels('empty-first', 'tDom')),
+    panelOpenLaterMs: summary(panels('question')),
+    emptyPanelLaterMs: summary(panels('empty')),
+    panelOpenLaterLoadedMs: summary(panels('question', 'tLoaded')),
     panelOpenColdContentMs: summary(panels('question-cold-content')),
-    firstWebviewMs: summary(panels('first-webview')),
-    panelDomMs: summary(panels('question', 'tDom')),
-    emptyPanelDomMs: summary(panels('empty', 'tDom')),
-    panelVisibleMs: summary(panels('question', 'tVisible')),
-    commandMs: summary(host.runs.flatMap((r) => (r.panels ?? []).filter((p) => p.kind === 'question').map((p) => p.commandMs))),
+    commandMs: summary(host.runs.flatMap((r) => (r.panels ?? []).filter((p) => p.kind.startsWith('question')).map((p) => p.commandMs))),
+    panelTimeline: Object.fromEntries(
+      ['question-first', 'empty-first', 'question', 'empty', 'question-cold-content'].map((kind) => [
+        kind,
+        {
+          commandMs: round(median(host.runs.flatMap((r) => (r.panels ?? []).filter((p) => p.kind === kind).map((p) => p.commandMs)))),
+          frameMs: round(median(panels(kind, 'tFrame'))),
+          domMs: round(median(panels(kind, 'tDom'))),
+          paintMs: round(median(panels(kind, 'tPaint'))),
+          loadedMs: round(median(panels(kind, 'tLoaded'))),
+        },
+      ]),
+    ),
     heap: heapRun?.heap ?? null,
     runsCompleted: host.runs.length,
     runsPreActivated: preActivated,
@@ -406,13 +502,24 @@ function goals(r) {
   const p95 = r.searchP95Ms10k;
   add('Search p95 per keystroke at 10,000 questions', '< 5 ms', `${p95} ms`, p95 !== null && p95 < 5, 'brief + performance.md');
   const pm = r.panelOpenMs.median;
-  add('Question panel first paint (warm webview, bank loaded)', '< 300 ms', pm === null ? 'not measured' : `${pm} ms (median)`, pm !== null && pm < 300, 'brief');
-  const pc = r.panelOpenColdContentMs.median;
-  add('Question panel first paint, bank not yet loaded (re-read + validate)', '< 300 ms', pc === null ? 'not measured' : `${pc} ms (median)`, pc !== null && pc < 300, 'brief (stricter reading)');
-  add('Extension bundle', '< 600 KB', kb(r.bundleBytes), r.bundleBytes !== null && r.bundleBytes < 600_000, 'brief + performance.md');
+  const floorNote = r.emptyPanelMs.median === null ? '' : `; the empty-webview floor itself: ${r.emptyPanelMs.median} ms`;
+  add('Question panel first paint (first webview of the window)', '< 300 ms', pm === null ? 'not measured' : `${pm} ms (median${floorNote})`, pm !== null && pm < 300, 'brief');
+  const hostJs = r.bundleBytes + (r.lazyBundleBytes ?? 0);
+  add(
+    'Extension bundle (all extension-host JS)',
+    '< 600 KB',
+    r.lazyBundleBytes ? `${kb(hostJs)} (${kb(r.bundleBytes)} entry + ${kb(r.lazyBundleBytes)} loaded on first use)` : kb(r.bundleBytes),
+    r.bundleBytes !== null && hostJs < 600_000,
+    'brief + performance.md',
+  );
   add('Activation ≤ 10 ms', '≤ 10 ms', a === null ? 'not measured' : `${a} ms (median)`, a !== null && a <= 10, 'performance.md');
   const ef = r.emptyPanelMs.median;
-  add('Question panel ≤ 1.3 × empty-webview floor', ef === null ? '—' : `≤ ${round(1.3 * ef)} ms (1.3 × ${ef})`, pm === null ? 'not measured' : `${pm} ms (${ef ? round(pm / ef, 2) : '—'}×)`, pm !== null && ef !== null && pm <= 1.3 * ef, 'performance.md');
+  add('Question panel ≤ 1.3 × empty-webview floor (first webview)', ef === null ? '—' : `≤ ${round(1.3 * ef)} ms (1.3 × ${ef})`, pm === null ? 'not measured' : `${pm} ms (${ef ? round(pm / ef, 2) : '—'}×)`, pm !== null && ef !== null && pm <= 1.3 * ef, 'performance.md');
+  const pl = r.panelOpenLaterMs.median;
+  const el = r.emptyPanelLaterMs.median;
+  add('Question panel ≤ 1.3 × empty-webview floor (later webviews)', el === null ? '—' : `≤ ${round(1.3 * el)} ms (1.3 × ${el})`, pl === null ? 'not measured' : `${pl} ms (${el ? round(pl / el, 2) : '—'}×)`, pl !== null && el !== null && pl <= 1.3 * el, 'performance.md');
+  const pc = r.panelOpenColdContentMs.median;
+  add('…same with the bank not loaded yet (re-read + validate first)', el === null ? '—' : `≤ ${round(1.3 * el)} ms`, pc === null ? 'not measured' : `${pc} ms (${el ? round(pc / el, 2) : '—'}×)`, pc !== null && el !== null && pc <= 1.3 * el, 'performance.md');
   add('VSIX', '< 500 KB', r.vsixBytes === null ? 'not packaged' : kb(r.vsixBytes), r.vsixBytes !== null && r.vsixBytes < 500_000, 'performance.md');
   const rss = r.heap?.rssMbBundled;
   add('Host memory growth with the bundled bank (+ index)', '< 15 MiB', r.heap ? `heap +${r.heap.heapMbBundled} MiB, RSS +${rss} MiB` : 'not measured', r.heap ? r.heap.heapMbBundled < 15 && rss < 15 : false, 'performance.md');
@@ -428,8 +535,10 @@ function markdown(res) {
   const s10 = n.search.pack10k;
   const sb = n.search.bundled;
   const yes = (ok) => (ok ? '✅ met' : '❌ missed');
+  const split = Object.keys(res.sizes.lazyBundles ?? {}).length > 0;
   const ms = (x) => (x === null || x === undefined ? '—' : `${x} ms`);
   const mm = (s) => (s && s.min !== null ? `${s.min} / ${s.median} ms` : '—');
+  const cpu = (s) => (s?.cpu ? `${s.cpu.p50} / ${s.cpu.p95} ms` : '—');
   const lines = [];
   const P = (...l) => lines.push(...l);
   P(
@@ -464,65 +573,91 @@ function markdown(res) {
     '',
     '| | Activation | Trigger → UI painted | Search update | Main bundle | VSIX |',
     '|---|---|---|---|---|---|',
-    `| Empty extension / empty webview (floor, this run) | ${mm(r.emptyActivateMs)} | ${mm(r.emptyPanelMs)} (command → empty panel's \`<h1>\` painted) | — | ${kb(fileSize(join(BENCH, 'fixtures', 'empty-extension', 'extension.js')))} | — |`,
-    `| **Staff Interview Practice (this run)** | **${mm(r.activateMs)}** | **${mm(r.panelOpenMs)}** (command → question panel \`#title\` painted); ${mm(r.panelOpenColdContentMs)} with the bank re-read | **p50 ${r.searchP50Ms10k} / p95 ${r.searchP95Ms10k} ms at 10k** (p95 ${r.searchP95MsBundled} ms on the bundled bank) | **${kb(r.bundleBytes)}** minified | **${r.vsixBytes === null ? 'not packaged' : kb(r.vsixBytes)}** |`,
+    `| Empty extension / empty webview (floor, this run) | ${mm(r.emptyActivateMs)} | ${mm(r.emptyPanelMs)} (command → empty panel's \`<h1>\` painted, first webview of a window) | — | ${kb(fileSize(join(BENCH, 'fixtures', 'empty-extension', 'extension.js')))} | — |`,
+    `| **Staff Interview Practice (this run)** | **${mm(r.activateMs)}** | **${mm(r.panelOpenMs)}** (command → question panel \`#title\` painted, first webview of a window) | **p50 ${r.searchP50Ms10k} / p95 ${r.searchP95Ms10k} ms at 10k** (p95 ${r.searchP95MsBundled} ms on the bundled bank) | **${kb(r.bundleBytes)}** minified${r.lazyBundleBytes ? ` (+ ${kb(r.lazyBundleBytes)} loaded on first use)` : ''} | **${r.vsixBytes === null ? 'not packaged' : kb(r.vsixBytes)}** |`,
     '| Peer floors (performance.md) | 0 / 1 ms | 177 / 204 ms (command → panel text) | — | 151 B | 1.8–2.1 KB |',
     '| vscode-leetcode 0.18.4 (performance.md) | 1,829 / 1,861 ms | 1,356 / 1,369 ms (tree row) | — | unbundled, 19.7 MB node_modules | 6.7 MB |',
     '| CodeDrill 1.0.0 (performance.md) | 73 / 89 ms (+ ~1 s background DB import) | 580 / 600 ms panel, 450 / 543 ms sidebar | 140 ms per change | 715 KB minified | 846 KB |',
     '',
     '## What we do differently (as the code does it today)',
     '',
-    '- **Nothing is read in `activate()`.** `src/extension/extension.ts` only registers the tree view, commands and panel serializers; `ContentService` (`src/extension/contentService.ts`) reads and validates `dist/content.json` on first use (tree expand, search, panel). The one background read is the status-bar due count, scheduled 1.5 s after activation on a timer, off the activation path.',
+    split
+      ? `- **Activation loads almost nothing.** The entry (\`dist/extension.js\`, ${kb(r.bundleBytes)}) registers the commands, the Topics view and the panel serializers with handlers that \`require()\` the implementation (${Object.entries(res.sizes.lazyBundles).map(([f, b]) => `\`dist/${f}\`, ${kb(b)}`).join('; ')}: zod, marked, minisearch, ts-fsrs and our core) on first use, or on a timer once the window is idle. Only then are the bank and the progress file read: \`ContentService\` (\`src/extension/contentService.ts\`) reads and validates \`dist/content.json\` once, and the first open/search reuses it.`
+      : '- **Nothing is read in `activate()`.** `src/extension/extension.ts` only registers the tree view, commands and panel serializers; `ContentService` (`src/extension/contentService.ts`) reads and validates `dist/content.json` on first use (tree expand, search, panel). The one background read is for the status-bar due count (bank + progress file), on a timer after activation, off the activation path.',
     '- **The search index is built on first search**, not at activation (`ContentService.search()`), and indexes only the short fields: title, aliases, tags, prompt and topic title, never the answer bodies (`src/core/search.ts`). Prefix matching starts at 3 characters, fuzzy matching at 5.',
-    '- **Markdown is parsed at build time.** The CLI turns `content/**/*.md` into one validated `dist/content.json`; the extension only `JSON.parse`s and zod-checks it (`contentLoadMsBundled` vs `contentParseMsBundled` below).',
+    '- **The bundled bank\'s markdown is parsed at build time.** The CLI turns `content/**/*.md` into one validated `dist/content.json`; the extension only `JSON.parse`s and zod-checks it (`contentLoadMsBundled` vs `contentParseMsBundled` below). Team packs (`.practice/`, `interviewPractice.packFolders`) are parsed from markdown only when the bank is loaded.',
     '- **No network at all**: no `fetch`/`http` in `src/`; the webview CSP is `default-src \'none\'` plus our own nonce\'d script and stylesheet.',
-    '- **One minified esbuild bundle**, `vscode` external; zod is imported as a namespace so its locales tree-shake (an eslint rule enforces it). Bundle composition below.',
-    '- **Native UI for lists**: the Topics tree is a `TreeDataProvider` and search is a `QuickPick` re-ranked by our index (no webview rows). Webview panels are only for a single question or work sample.',
+    `- **${split ? 'Two minified esbuild bundles** (the tiny entry and the lazily required implementation)' : 'One minified esbuild bundle**'}, \`vscode\` external; zod is imported as a namespace so its locales tree-shake (an eslint rule enforces it). Composition below.`,
+    '- **Native UI for lists**: the Topics tree is a `TreeDataProvider` and search is a `QuickPick` re-ranked by our index on every keystroke (no webview rows to re-render).',
     '- **Progress is an append-only JSON-lines log** in the extension\'s global storage (one `appendFile` per grade), never in the user\'s workspace and never a whole-file rewrite per grade.',
     '',
     '## Activation (real code-server extension host)',
     '',
     `${r.runsCompleted} fresh windows (fresh code-server, fresh profile). Each loads two development extensions, a copy of ours with \`activationEvents\` emptied and \`bench/fixtures/empty-extension\`, plus \`bench/hostBench.ts\` as \`extensionTestsPath\`. The runner waits until the extension host is idle, then times \`await vscode.extensions.getExtension(id).activate()\` (= module load + \`activate()\` call + its promise), alternating which extension goes first. "Code load" is VS Code's own \`willLoadExtensionCode\`/\`didLoadExtensionCode\` marks (ms resolution).`,
     '',
-    '| | min / median | runs | code load (median) |',
-    '|---|---|---|---|',
-    `| Ours | ${mm(r.activateMs)} | ${r.activateMs.runs.join(', ')} | ${ms(r.activateCodeLoadMs.median)} |`,
-    `| Empty extension | ${mm(r.emptyActivateMs)} | ${r.emptyActivateMs.runs.join(', ')} | ${ms(r.emptyActivateCodeLoadMs.median)} |`,
+    '| | min / median | runs | code load (median) | rest: context + `activate()` call (median) |',
+    '|---|---|---|---|---|',
+    `| Ours | ${mm(r.activateMs)} | ${r.activateMs.runs.join(', ')} | ${ms(r.activateCodeLoadMs.median)} | ${ms(r.activateRestMs.median)} |`,
+    `| Empty extension | ${mm(r.emptyActivateMs)} | ${r.emptyActivateMs.runs.join(', ')} | ${ms(r.emptyActivateCodeLoadMs.median)} | ${ms(r.emptyActivateRestMs.median)} |`,
+    '',
+    `For comparison, a plain \`require()\` of the same files in a fresh Node outside VS Code (vscode stubbed, the Node built-ins an extension host already has preloaded; 5 runs, min / median): ours ${mm(n.requireMs?.ours)}, empty ${mm(n.requireMs?.empty)}${Object.entries(n.requireMs ?? {}).filter(([k]) => k.startsWith('ours ')).map(([k, v]) => `, \`${k.slice(5)}\` (loaded after activation) ${mm(v)}`).join('')}.`,
+    '',
+    r.deferredLoadMs?.runs?.length
+      ? `Our \`activate()\` defers the implementation: it returns \`{ ready() }\` and loads the rest on first use or when the window is idle. The runner awaited \`ready()\` right after activating: **${mm(r.deferredLoadMs)}** more, off the activation path (a first command that arrives before the idle load pays it).`
+      : '',
     '',
     r.runsPreActivated ? `⚠️ In ${r.runsPreActivated} run(s) an extension was already active before the runner activated it (those numbers are not activation).` : 'Neither extension was active before the runner activated it in any run.',
     '',
     '## Panel first paint',
     '',
-    'The runner (in the extension host) takes `Date.now()` and runs the command: `interviewPractice.openQuestion <id>` for ours, `benchEmpty.openPanel` (a webview with one `<h1 id="title">`, no script, no stylesheet) for the floor. In the browser, a probe injected into every frame (playwright `addInitScript`) sees `#title` appear, waits until its webview iframe is visible (VS Code keeps a new webview frame `visibility: hidden` until its document `load`s, i.e. after our script and stylesheet) and takes `Date.now()` in the next `requestAnimationFrame` callback, i.e. the frame that paints it. **Measured = trigger → that frame.** Same machine, same wall clock. Per window: one throwaway empty panel first (warms the webview service worker; reported as "first webview"), then 3 question/empty pairs in alternating order, then one question opened after `ContentService.invalidate()` (so the command re-reads and re-validates `content.json`, the cost a first open pays when the bank has not been loaded yet). Panels are closed between measurements.',
+    'The runner (in the extension host) takes `Date.now()` and runs the command: `interviewPractice.openQuestion <id>` for ours, `benchEmpty.openPanel` (a webview with one `<h1 id="title">`, no script, no stylesheet) for the floor. In the browser, a probe injected into VS Code\'s webview host frames (playwright `addInitScript`) watches the webview document for `#title`, waits until its iframe is visible (VS Code keeps a new webview iframe `visibility: hidden` until it has loaded) and takes `Date.now()` in the next `requestAnimationFrame` callback, i.e. the frame that paints the title. **Measured = trigger → that frame** ("first paint"); "fully loaded" = trigger → the first painted frame after the webview document\'s stylesheet and script have loaded (`readyState === "complete"`). Same machine, same wall clock; panels are closed between measurements.',
     '',
-    '| | min / median | samples |',
-    '|---|---|---|',
-    `| Question panel (bank loaded) | ${mm(r.panelOpenMs)} | ${r.panelOpenMs.runs.length} |`,
-    `| Empty panel (floor) | ${mm(r.emptyPanelMs)} | ${r.emptyPanelMs.runs.length} |`,
-    `| Question panel, bank re-read + validated | ${mm(r.panelOpenColdContentMs)} | ${r.panelOpenColdContentMs.runs.length} |`,
-    `| First webview of a window (empty panel, cold service worker) | ${mm(r.firstWebviewMs)} | ${r.firstWebviewMs.runs.length} |`,
-    `| Question \`#title\` in the DOM (not yet visible) | ${mm(r.panelDomMs)} | |`,
-    `| Empty \`#title\` in the DOM | ${mm(r.emptyPanelDomMs)} | |`,
-    `| \`executeCommand\` resolved (question) | ${mm(r.commandMs)} | |`,
+    'Every new webview re-registers VS Code\'s webview service worker (its script URL carries the webview id), which costs the later webviews of a window more than the first. So the headline is **the first webview of a fresh window** (ours in even runs, the floor in odd runs; that is also how the peers were measured, one panel per fresh profile); the later webviews of the same windows (one question/empty pair per window, alternating order) are reported separately, as is a question opened right after `ContentService.invalidate()` (the command then re-reads and re-validates `content.json`: the cost of a first open before the bank was loaded).',
     '',
-    r.missingPaints.length ? `⚠️ No paint recorded for: ${r.missingPaints.join(', ')}.` : '',
+    '| | first paint min / median | fully loaded min / median | samples |',
+    '|---|---|---|---|',
+    `| **Question panel, first webview of the window** | **${mm(r.panelOpenMs)}** | ${mm(r.panelOpenLoadedMs)} | ${r.panelOpenMs.runs.length} |`,
+    `| Empty panel (floor), first webview of the window | ${mm(r.emptyPanelMs)} | ${mm(r.emptyPanelLoadedMs)} | ${r.emptyPanelMs.runs.length} |`,
+    `| Question panel, later webviews | ${mm(r.panelOpenLaterMs)} | ${mm(r.panelOpenLaterLoadedMs)} | ${r.panelOpenLaterMs.runs.length} |`,
+    `| Empty panel (floor), later webviews | ${mm(r.emptyPanelLaterMs)} | | ${r.emptyPanelLaterMs.runs.length} |`,
+    `| Question panel, later webview, bank re-read + validated first | ${mm(r.panelOpenColdContentMs)} | | ${r.panelOpenColdContentMs.runs.length} |`,
     '',
+    'Where the time goes (medians, ms after the trigger): the command\'s promise resolving in the extension host (for ours: bank lookup, progress model, markdown → HTML), VS Code creating the webview host frame, `#title` parsed into the webview document, and painted (its iframe shown).',
+    '',
+    '| | command resolved | webview frame created | `#title` in DOM | painted | fully loaded |',
+    '|---|---|---|---|---|---|',
+    ...[
+      ['question-first', 'Question, first webview'],
+      ['empty-first', 'Empty (floor), first webview'],
+      ['question', 'Question, later webview'],
+      ['empty', 'Empty (floor), later webview'],
+      ['question-cold-content', 'Question, later webview, bank re-read'],
+    ].map(([k, label]) => {
+      const t = r.panelTimeline?.[k] ?? {};
+      return `| ${label} | ${t.commandMs ?? '—'} | ${t.frameMs ?? '—'} | ${t.domMs ?? '—'} | ${t.paintMs ?? '—'} | ${t.loadedMs ?? '—'} |`;
+    }),
+    '',
+    ...(r.missingPaints.length ? [`⚠️ No paint recorded for: ${r.missingPaints.join(', ')}.`, ''] : []),
     '## Search per keystroke (plain Node, real `QuestionSearch`)',
     '',
     `Every prefix of ${n.search.queries.length} queries typed keystroke by keystroke (${sb.keystrokes} searches per pass; typos included): ${n.search.queries.map((q) => `\`${q}\``).join(', ')}. Each keystroke is one \`QuestionSearch.search(prefix)\` (top 20), timed with \`performance.now()\`; one unmeasured warm-up pass, then ${sb.n / sb.keystrokes} measured passes (bundled) / ${s10.n / s10.keystrokes} (10k). The 10k pack is generated deterministically (seed ${n.pack10k.seed}, \`bench/generatePack.ts\`) from the bank's own vocabulary: ${n.pack10k.questions.toLocaleString('en')} questions, 8-word titles, 4 tags, 2-3 aliases, 20-35-word prompts, ~${Math.round(n.pack10k.answerWordsMean)}-word answers (${(n.pack10k.bytes / 1e6).toFixed(1)} MB as a bundle).`,
     '',
-    '| | documents | index build | p50 | p95 | max | first pass p95 |',
-    '|---|---|---|---|---|---|---|',
-    `| Bundled bank | ${sb.documents} | ${ms(round(sb.buildMs.p50, 1))} (first ${ms(round(sb.buildMs.first, 1))}) | ${ms(sb.p50)} | ${ms(sb.p95)} | ${ms(sb.max)} | ${ms(sb.coldPass.p95)} |`,
-    `| 10,000 questions | ${s10.documents} | ${ms(round(s10.buildMs.p50, 0))} (+${s10.indexHeapMb} MB heap) | ${ms(s10.p50)} | ${ms(s10.p95)} | ${ms(s10.max)} | ${ms(s10.coldPass.p95)} |`,
-    `| Naive substring scan, 10k (title+tags+prompt+answer, lowercased once) | — | ${ms(s10.naive.prepMs)} (lowercasing) | ${ms(s10.naive.search.p50)} | ${ms(s10.naive.search.p95)} | ${ms(s10.naive.search.max)} | |`,
-    `| Naive substring scan, bundled | — | ${ms(sb.naive.prepMs)} | ${ms(sb.naive.search.p50)} | ${ms(sb.naive.search.p95)} | ${ms(sb.naive.search.max)} | |`,
+    '| | documents | index build | p50 | p95 | max | p50 / p95 CPU time | first pass p95 |',
+    '|---|---|---|---|---|---|---|---|',
+    `| Bundled bank | ${sb.documents} | ${ms(round(sb.buildMs.p50, 1))} (first ${ms(round(sb.buildMs.first, 1))}) | ${ms(sb.p50)} | ${ms(sb.p95)} | ${ms(sb.max)} | ${cpu(sb)} | ${ms(sb.coldPass.p95)} |`,
+    `| 10,000 questions | ${s10.documents} | ${ms(round(s10.buildMs.p50, 0))} (+${s10.indexHeapMb} MB heap) | ${ms(s10.p50)} | ${ms(s10.p95)} | ${ms(s10.max)} | ${cpu(s10)} | ${ms(s10.coldPass.p95)} |`,
+    `| Naive substring scan, 10k (title+tags+prompt+answer, lowercased once) | — | ${ms(s10.naive.prepMs)} (lowercasing) | ${ms(s10.naive.search.p50)} | ${ms(s10.naive.search.p95)} | ${ms(s10.naive.search.max)} | ${cpu(s10.naive.search)} | |`,
+    `| Naive substring scan, bundled | — | ${ms(sb.naive.prepMs)} | ${ms(sb.naive.search.p50)} | ${ms(sb.naive.search.p95)} | ${ms(sb.naive.search.max)} | ${cpu(sb.naive.search)} | |`,
     '',
-    'Which search option costs what at 10k (same shipped index, options overridden per call, top 20; one measured pass each):',
+    'p50/p95/max are wall time per keystroke (what a user waits); "CPU time" is this process\'s CPU time for the same keystrokes (`process.cpuUsage()`), which other processes on a busy machine do not inflate.',
     '',
-    '| Variant | p50 | p95 | max |',
-    '|---|---|---|---|',
-    ...Object.entries(s10.optionProfile).map(([k, v]) => `| ${k} | ${ms(v.p50)} | ${ms(v.p95)} | ${ms(v.max)} |`),
+    'Which search option costs what at 10k (the shipped index, its search options overridden per call through `MiniSearch.search(query, options)`; one measured pass each, after the warm-up above):',
+    '',
+    '| Variant | p50 | p95 | max | p95 CPU time | matching documents per keystroke (mean) |',
+    '|---|---|---|---|---|---|',
+    ...Object.entries(s10.optionProfile).map(([k, v]) => `| ${k} | ${ms(v.p50)} | ${ms(v.p95)} | ${ms(v.max)} | ${ms(v.cpuP95)} | ${v.avgResults?.toLocaleString('en') ?? '—'} |`),
+    '',
+    'MiniSearch scores and sorts every matching document before we keep the top 20, so latency follows the size of the match set: OR over five fields, with prefix and fuzzy expansion of every term, matches a large part of a 10k bank on common words.',
     '',
     'Slowest keystrokes at 10k (shipped options):',
     '',
@@ -546,12 +681,13 @@ function markdown(res) {
     '',
     '## Sizes',
     '',
-    `- \`dist/extension.js\` (production, minified): **${kb(r.bundleBytes)}** (${r.bundleBytes?.toLocaleString('en')} bytes)${productionBuild ? '' : ' — ⚠️ dist/ looked like a development build'}`,
+    ...Object.entries(res.sizes.lazyBundles ?? {}).map(([f, b]) => `- \`dist/${f}\` (required by the entry on first use / when idle): **${kb(b)}** (${b.toLocaleString('en')} bytes)`),
+    `- \`dist/extension.js\` (production, minified): **${kb(r.bundleBytes)}** (${r.bundleBytes?.toLocaleString('en')} bytes)${res.sizes.productionBuild === false ? ' — ⚠️ dist/ looked like a development build (source map comment present)' : ''}`,
     `- Webview scripts \`dist/webview/*.js\`: **${kb(r.webviewBundleBytes)}** (${Object.entries(res.sizes.webviewBundles).map(([f, b]) => `${f} ${kb(b)}`).join(', ')})`,
     `- \`dist/content.json\` (the bank, loaded lazily): ${kb(res.sizes.contentJsonBytes)}`,
-    `- VSIX (\`vsce package --no-dependencies\`, offline): ${r.vsixBytes === null ? `not packaged — ${res.sizes.vsixNote}` : `**${kb(r.vsixBytes)}**, ${res.sizes.vsixFiles ?? '?'} files`}`,
+    `- VSIX (\`vsce package --no-dependencies\`, offline): ${r.vsixBytes === null ? `not packaged — ${res.sizes.vsixNote}` : `**${kb(r.vsixBytes)}**, ${res.sizes.vsixFiles ?? '?'} files${res.sizes.vsixNote ? ` (⚠️ ${res.sizes.vsixNote})` : ''}`}`,
     '',
-    'Extension bundle composition (esbuild metafile, bytes in the minified output):',
+    'Composition of everything the extension host loads (`src/extension/extension.ts` bundled and minified alone, esbuild metafile, bytes in the output):',
     '',
     '| Input | bytes | share |',
     '|---|---|---|',
@@ -569,22 +705,35 @@ function markdown(res) {
 }
 
 // ---------------------------------------------------------------------------------------------
-const machine = machineInfo();
-log(`machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`);
-const sizeResults = await sizes();
-log(`bundle ${sizeResults.bundleBytes} B, webview ${sizeResults.webviewBundleBytes} B, vsix ${sizeResults.vsixBytes ?? sizeResults.vsixNote}`);
-log('plain-Node half (search, content, 10k pack)…');
-const node = await nodeHalf();
-log('in-host half (code-server + Chromium)…');
+let machine;
+let sizeResults;
+let node;
 let host;
-try {
-  host = await hostHalf();
-} catch (e) {
-  log(`in-host half failed: ${e}`);
-  host = { chromium: null, runs: [], errors: [String(e)], questions: [] };
+if (REPORT_ONLY) {
+  // BENCH_REPORT_ONLY=1: rebuild results + BENCHMARKS.md from the raw data of the last run.
+  const prev = JSON.parse(readFileSync(join(BENCH, 'results.json'), 'utf8'));
+  ({ machine, sizes: sizeResults, node } = prev);
+  host = { chromium: machine.chromium, ...prev.host };
+} else {
+  machine = machineInfo();
+  log(`machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`);
+  sizeResults = HOST_ONLY ? JSON.parse(readFileSync(join(TMP, 'sizes.json'), 'utf8')) : await sizes();
+  writeFileSync(join(TMP, 'sizes.json'), JSON.stringify(sizeResults));
+  log(`bundle ${sizeResults.bundleBytes} B, webview ${sizeResults.webviewBundleBytes} B, vsix ${sizeResults.vsixBytes ?? sizeResults.vsixNote}`);
+  log('plain-Node half (search, content, 10k pack)…');
+  node = HOST_ONLY ? JSON.parse(readFileSync(join(TMP, 'node-results.json'), 'utf8')) : await nodeHalf();
+  const lazy = Object.keys(sizeResults.lazyBundles ?? {}).map((f) => [`ours ${f}`, join(STAGED_DIST, f)]);
+  node.requireMs = requireTimes({ ours: join(STAGED_DIST, 'extension.js'), ...Object.fromEntries(lazy), empty: join(BENCH, 'fixtures', 'empty-extension', 'extension.js') });
+  log('in-host half (code-server + Chromium)…');
+  try {
+    host = await hostHalf();
+  } catch (e) {
+    log(`in-host half failed: ${e}`);
+    host = { chromium: null, runs: [], errors: [String(e)], questions: [] };
+  }
+  machine.chromium = host.chromium;
+  machine.loadAverageAtEnd = os.loadavg().map((x) => round(x, 2));
 }
-machine.chromium = host.chromium;
-machine.loadAverageAtEnd = os.loadavg().map((x) => round(x, 2));
 const h = aggregateHost(host);
 
 const results = {
@@ -592,18 +741,26 @@ const results = {
   emptyActivateMs: h.emptyActivateMs,
   activateCodeLoadMs: h.activateCodeLoadMs,
   emptyActivateCodeLoadMs: h.emptyActivateCodeLoadMs,
+  activateRestMs: h.activateRestMs,
+  deferredLoadMs: h.deferredLoadMs,
+  emptyActivateRestMs: h.emptyActivateRestMs,
   panelOpenMs: h.panelOpenMs,
   emptyPanelMs: h.emptyPanelMs,
-  panelOpenColdContentMs: h.panelOpenColdContentMs,
-  firstWebviewMs: h.firstWebviewMs,
+  panelOpenLoadedMs: h.panelOpenLoadedMs,
+  emptyPanelLoadedMs: h.emptyPanelLoadedMs,
   panelDomMs: h.panelDomMs,
   emptyPanelDomMs: h.emptyPanelDomMs,
-  panelVisibleMs: h.panelVisibleMs,
+  panelOpenLaterMs: h.panelOpenLaterMs,
+  emptyPanelLaterMs: h.emptyPanelLaterMs,
+  panelOpenLaterLoadedMs: h.panelOpenLaterLoadedMs,
+  panelOpenColdContentMs: h.panelOpenColdContentMs,
   commandMs: h.commandMs,
+  panelTimeline: h.panelTimeline,
   searchP50MsBundled: node.search.bundled.p50,
   searchP95MsBundled: node.search.bundled.p95,
   searchP50Ms10k: node.search.pack10k.p50,
   searchP95Ms10k: node.search.pack10k.p95,
+  searchCpuP95Ms10k: node.search.pack10k.cpu?.p95 ?? null,
   naiveP50Ms10k: node.search.pack10k.naive.search.p50,
   naiveP95Ms10k: node.search.pack10k.naive.search.p95,
   indexBuildMsBundled: round(node.search.bundled.buildMs.p50, 2),
@@ -611,7 +768,9 @@ const results = {
   contentLoadMsBundled: node.contentLoad.bundled.firstMs,
   contentLoadMs10k: node.contentLoad.pack10k.firstMs,
   contentParseMsBundled: node.contentParse.bundled.firstMs,
+  requireMs: node.requireMs,
   bundleBytes: sizeResults.bundleBytes,
+  lazyBundleBytes: Object.values(sizeResults.lazyBundles ?? {}).reduce((a, b) => a + b, 0),
   webviewBundleBytes: sizeResults.webviewBundleBytes,
   vsixBytes: sizeResults.vsixBytes,
   heapMbBundled: h.heap?.heapMbBundled ?? null,
@@ -623,7 +782,7 @@ const results = {
 };
 const res = {
   machine,
-  wallSeconds: Math.round((Date.now() - started) / 1000),
+  wallSeconds: REPORT_ONLY ? JSON.parse(readFileSync(join(BENCH, 'results.json'), 'utf8')).wallSeconds : Math.round((Date.now() - started) / 1000),
   results,
   goals: goals(results),
   sizes: sizeResults,

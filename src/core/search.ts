@@ -102,7 +102,13 @@ export class QuestionSearch {
   search(query: string, limit = 20): SearchHit[] {
     const q = query.trim();
     if (q === '') return [];
-    const results = this.index.search(q);
+    // Prefix matching is for the word being typed; words already finished match exactly (or fuzzily).
+    const typing = /\s$/.test(query) ? '' : (q.split(/[^\p{L}\p{N}]+/u).at(-1) ?? '').toLowerCase();
+    const prefix = (term: string) => term === typing && term.length > 2;
+    // All words first: far fewer documents to score at 10,000 questions. When that finds too little
+    // (a pasted question, a typo in one word), any word may match, ranked by how many do.
+    const all = this.index.search(q, { prefix, combineWith: 'AND' });
+    const results = all.length >= Math.min(limit, 5) ? all : this.index.search(q, { prefix });
     return results.slice(0, limit).map(toHit);
   }
 }
