@@ -11,6 +11,8 @@ import type { ProgressService } from './progressService';
 
 export const MOCK_VIEW_TYPE = 'interviewPractice.mock';
 const STATE_KEY = 'interviewPractice.mockInterview';
+/** The topics last chosen for a mock interview: small, and worth having on every machine (Settings Sync). */
+const TOPICS_KEY = 'interviewPractice.mockTopics';
 
 /** Start Mock Interview: timed questions one at a time, interviewer-style follow-ups, a scorecard. */
 export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Disposable {
@@ -25,7 +27,9 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
     private readonly content: ContentService,
     private readonly progress: ProgressService,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    context.globalState.setKeysForSync([TOPICS_KEY]);
+  }
 
   state(): MockState | undefined {
     const parsed = mockStateSchema.safeParse(this.context.globalState.get(STATE_KEY));
@@ -53,11 +57,14 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
   }
 
   private async ask(topics: { id: string; title: string }[]): Promise<MockConfig | undefined> {
+    const last = this.context.globalState.get<unknown>(TOPICS_KEY);
+    const remembered = Array.isArray(last) ? new Set(last.filter((x): x is string => typeof x === 'string')) : undefined;
     const picked = await vscode.window.showQuickPick(
-      topics.map((topic) => ({ label: topic.title, id: topic.id, picked: true })),
+      topics.map((topic) => ({ label: topic.title, id: topic.id, picked: !remembered || remembered.size === 0 || remembered.has(topic.id) })),
       { title: vscode.l10n.t('Mock Interview (1/3): topics'), canPickMany: true, placeHolder: vscode.l10n.t('Which topics may the interviewer ask about?') },
     );
     if (!picked || picked.length === 0) return undefined;
+    await this.context.globalState.update(TOPICS_KEY, picked.map((p) => p.id));
     const difficulty = await vscode.window.showQuickPick(
       [
         { label: vscode.l10n.t('Any difficulty'), value: 'any' as const },
