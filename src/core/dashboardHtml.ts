@@ -1,5 +1,5 @@
 import { escapeHtml } from './markdown';
-import { contentSecurityPolicy, type WebviewResources } from './panelHtml';
+import { webviewDocument, type WebviewResources } from './panelHtml';
 import type { Dashboard } from './readiness';
 import { identityT, type Translate } from './translate';
 
@@ -86,17 +86,7 @@ export function renderDashboard(d: Dashboard, r: WebviewResources, t: Translate 
   const samples = d.samples
     .map((s) => `<tr><th scope="row">${escapeHtml(s.title)}</th><td>${s.best === undefined ? '—' : `${s.best}%`}</td><td>${s.attempts}</td></tr>`)
     .join('');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(r)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(r.styleUri)}">
-<title>${t('Readiness')}</title>
-</head>
-<body>
-<main class="dashboard">
+  return webviewDocument(r, t('Readiness'), ``, `<main class="dashboard">
 <h1 id="title">${t('Interview readiness')}</h1>
 <div class="kpis" role="list">
   <div class="kpi" role="listitem"><span class="kpi-value" id="overall">${pct(d.overall)}</span><span class="kpi-label">${t('overall readiness')}</span></div>
@@ -108,7 +98,5 @@ ${plan}
 <section aria-labelledby="heat-h"><h2 id="heat-h">${t('Reviews per day')}</h2>${heatmap(d, t)}</section>
 <section aria-labelledby="forecast-h"><h2 id="forecast-h">${t('Due in the next {0} days', d.forecast.length)}</h2>${forecastBars(d, t)}</section>
 <section aria-labelledby="samples-h"><h2 id="samples-h">${t('Work samples')}</h2><table><thead><tr><th>${t('Sample')}</th><th>${t('Best review score')}</th><th>${t('Attempts')}</th></tr></thead><tbody>${samples}</tbody></table></section>
-</main>
-</body>
-</html>`;
+</main>`);
 }

@@ -1,5 +1,5 @@
 import { escapeHtml, renderInline, renderMarkdown } from './markdown';
-import { contentSecurityPolicy, type WebviewResources } from './panelHtml';
+import { webviewDocument, type WebviewResources } from './panelHtml';
 import type { Question } from './schema';
 import { currentTurn, secondsPerQuestion, type MockState } from './mock/session';
 import { identityT, type Translate } from './translate';
@@ -38,21 +38,8 @@ export function renderMockPanel(state: MockState, question: (id: string) => Ques
 <details><summary>${t('Model answer')}</summary>${renderMarkdown(q.answer)}</details>
 <details><summary>${t('Your answer')}</summary><pre>${escapeHtml(turn.answer)}</pre></details>`;
   }
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(r)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(r.styleUri)}">
-<title>${t('Mock interview')}</title>
-</head>
-<body data-phase="${state.phase}" data-now="${now}">
-<main>
+  return webviewDocument(r, t('Mock interview'), `data-phase="${state.phase}" data-now="${now}"`, `<main>
 <header class="meta"><span class="badge">${t('Mock interview')}</span><span>${t('{0} questions · {1} min', total, state.config.minutes)}</span><progress max="${total}" value="${state.phase === 'done' ? total : state.index}" aria-label="${escapeHtml(t('Progress through the interview'))}"></progress></header>
 ${body}
-</main>
-<script nonce="${r.nonce}" src="${escapeHtml(r.scriptUri)}"></script>
-</body>
-</html>`;
+</main>`);
 }

@@ -86,6 +86,27 @@ export function contentSecurityPolicy(r: Pick<WebviewResources, 'cspSource' | 'n
   ].join('; ');
 }
 
+/**
+ * The document every panel shares: the strict CSP, our stylesheet, and our script by nonce when
+ * the panel has one (the dashboard has none). `title` is plain text; `main` is trusted HTML.
+ */
+export function webviewDocument(r: WebviewResources, title: string, bodyAttributes: string, main: string): string {
+  const script = r.scriptUri ? `<script nonce="${r.nonce}" src="${escapeHtml(r.scriptUri)}"></script>\n` : '';
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(r)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeHtml(r.styleUri)}">
+<title>${escapeHtml(title)}</title>
+</head>
+<body${bodyAttributes ? ` ${bodyAttributes}` : ''}>
+${main}
+${script}</body>
+</html>`;
+}
+
 export function createNonce(random: (n: number) => Uint8Array): string {
   return Buffer.from(random(18)).toString('base64').replace(/[^A-Za-z0-9]/g, '');
 }
@@ -124,17 +145,7 @@ export function renderQuestionPanel(view: QuestionView, r: WebviewResources, t: 
     ? `<p class="parent">${t('Follow-up to {0}', `<button type="button" class="link-button" data-open="${escapeHtml(view.parent.id)}">${escapeHtml(view.parent.title)}</button>`)}</p>`
     : '';
   const strings = questionScriptStrings(t);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(r)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(r.styleUri)}">
-<title>${escapeHtml(q.title)}</title>
-</head>
-<body data-question-id="${escapeHtml(q.id)}" data-revealed="${view.revealed}" data-review="${view.review}" data-timer="${view.timerSeconds}" data-keypoints="${escapeHtml(JSON.stringify(q.keyPoints))}" data-strings="${escapeHtml(JSON.stringify(strings))}">
-<main>
+  return webviewDocument(r, q.title, `data-question-id="${escapeHtml(q.id)}" data-revealed="${view.revealed}" data-review="${view.review}" data-timer="${view.timerSeconds}" data-keypoints="${escapeHtml(JSON.stringify(q.keyPoints))}" data-strings="${escapeHtml(JSON.stringify(strings))}"`, `<main>
 <header class="meta">
   <span class="badge difficulty difficulty-${q.difficulty}">${difficultyLabel(q.difficulty, t)}</span>
   <span class="badge kind">${kindLabel}</span>
@@ -182,8 +193,5 @@ ${section('related', t('Related questions'), view.related.length ? linkList(view
   <p class="hint" id="note-status" aria-live="polite"></p>
 </section>
 </div>
-</main>
-<script nonce="${r.nonce}" src="${escapeHtml(r.scriptUri)}"></script>
-</body>
-</html>`;
+</main>`);
 }

@@ -1,5 +1,5 @@
 import { escapeHtml, renderMarkdown } from './markdown';
-import { contentSecurityPolicy, type WebviewResources } from './panelHtml';
+import { webviewDocument, type WebviewResources } from './panelHtml';
 import type { WorkSample } from './schema';
 import type { ReviewGrade } from './workSamples/grader';
 import type { TestRunReport } from './workSamples/runner';
@@ -72,17 +72,7 @@ ${report.reference.passed ? `<table><thead><tr><th>${t('Planted bug')}</th><th>$
 /** The work-sample side panel: the prompt, the actions, and the latest results. */
 export function renderSamplePanel(v: SampleView, r: WebviewResources, t: Translate = identityT): string {
   const s = v.sample;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(r)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(r.styleUri)}">
-<title>${escapeHtml(s.title)}</title>
-</head>
-<body data-sample-id="${escapeHtml(s.id)}" data-scroll="${v.scrollTo ?? ''}">
-<main>
+  return webviewDocument(r, s.title, `data-sample-id="${escapeHtml(s.id)}" data-scroll="${v.scrollTo ?? ''}"`, `<main>
 <header class="meta">
   <span class="badge">${t('Hands-on')}</span>
   <span class="topic">${escapeHtml(v.topicTitle)}</span>
@@ -102,8 +92,5 @@ export function renderSamplePanel(v: SampleView, r: WebviewResources, t: Transla
 ${gradeSection(v, t)}
 ${testsSection(v, t)}
 ${v.showReference ? `<section id="reference-review" aria-labelledby="reference-h"><h2 id="reference-h">${t('Reference review')}</h2>${renderMarkdown(s.referenceReview)}</section>` : ''}
-</main>
-<script nonce="${r.nonce}" src="${escapeHtml(r.scriptUri)}"></script>
-</body>
-</html>`;
+</main>`);
 }

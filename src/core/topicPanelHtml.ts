@@ -1,5 +1,5 @@
 import { escapeHtml, renderMarkdown } from './markdown';
-import { contentSecurityPolicy, difficultyLabel, type WebviewResources } from './panelHtml';
+import { difficultyLabel, webviewDocument, type WebviewResources } from './panelHtml';
 import type { Question, Topic, WorkSample } from './schema';
 import { identityT, type Translate } from './translate';
 
@@ -21,25 +21,12 @@ export function renderTopicPanel(v: TopicView, r: WebviewResources, t: Translate
   const reading = topic.furtherReading
     .map((x) => `<li><a class="external-link" href="${escapeHtml(x.url)}">${escapeHtml(x.title)}</a>${x.note ? ` — ${escapeHtml(x.note)}` : ''}</li>`)
     .join('');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(r)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(r.styleUri)}">
-<title>${escapeHtml(topic.title)}</title>
-</head>
-<body data-topic-id="${escapeHtml(topic.id)}">
-<main>
+  return webviewDocument(r, topic.title, `data-topic-id="${escapeHtml(topic.id)}"`, `<main>
 <h1 id="title">${escapeHtml(topic.title)}</h1>
 <section id="summary">${renderMarkdown(topic.summary)}</section>
 <section id="questions" aria-labelledby="questions-h"><h2 id="questions-h">${t('Questions ({0})', v.questions.length)}</h2><ul>${questions}</ul></section>
 ${samples ? `<section id="samples" aria-labelledby="samples-h"><h2 id="samples-h">${t('Hands-on work samples')}</h2><ul>${samples}</ul></section>` : ''}
 ${topic.context ? `<section id="context" aria-labelledby="context-h"><h2 id="context-h">${t('Context: stories and trends')}</h2>${renderMarkdown(topic.context)}</section>` : ''}
 ${reading ? `<section id="reading" aria-labelledby="reading-h"><h2 id="reading-h">${t('Further reading')}</h2><p class="hint">${t('Opens in your browser.')}</p><ul>${reading}</ul></section>` : ''}
-</main>
-<script nonce="${r.nonce}" src="${escapeHtml(r.scriptUri)}"></script>
-</body>
-</html>`;
+</main>`);
 }
