@@ -1,5 +1,6 @@
 // The question panel's script. Runs in the webview (untrusted side): it only shows and hides
 // what the host rendered and sends typed messages back; it never builds HTML from strings.
+import { wireLinks } from './links';
 import { keyPointHints, proposeRating } from '../core/keyPoints';
 import type { QuestionScriptStrings } from '../core/panelHtml';
 import type { HostMessage, PanelState } from '../core/protocol';
@@ -136,15 +137,7 @@ document.querySelectorAll<HTMLInputElement>('input.kp').forEach((c) => c.addEven
 document.querySelectorAll<HTMLButtonElement>('button.grade').forEach((b) =>
   b.addEventListener('click', () => grade(Number(b.dataset.rating) as 1 | 2 | 3 | 4)),
 );
-document.querySelectorAll<HTMLButtonElement>('[data-open]').forEach((b) =>
-  b.addEventListener('click', () => vscode.postMessage({ type: 'openQuestion', id: b.dataset.open ?? '' })),
-);
-document.querySelectorAll<HTMLAnchorElement>('a.external-link').forEach((a) =>
-  a.addEventListener('click', (e) => {
-    e.preventDefault();
-    vscode.postMessage({ type: 'openExternal', url: a.href });
-  }),
-);
+wireLinks((message) => vscode.postMessage(message));
 nextButton?.addEventListener('click', () => vscode.postMessage({ type: 'next' }));
 $('flag')?.addEventListener('click', () => vscode.postMessage({ type: 'toggleFlag', questionId }));
 let noteTimer: ReturnType<typeof setTimeout> | undefined;

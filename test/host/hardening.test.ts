@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension/extension';
+import { prng } from '../prng';
 
 /**
  * Hardening in the real extension host: a question panel receives what a compromised webview
@@ -20,19 +21,6 @@ async function api(): Promise<ExtensionApi> {
   return (ext.isActive ? ext.exports : await ext.activate()).ready();
 }
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)] as T;
-  return { next, int, pick };
-}
 
 /** The progress as exported (event ids and kinds), to prove nothing was recorded. */
 async function progressEvents(a: ExtensionApi): Promise<string[]> {

@@ -4,6 +4,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { formatContentError, type ContentError } from '../../src/core/contentError';
 import { loadContentDir, type LoadResult } from '../../src/core/loadContent';
 import { contentWith, FIXTURE_CONTENT } from './helpers';
+import { prng, type Rng } from '../prng';
 
 /**
  * Content loader fuzzing. A team pack is written by hand (and sometimes by a merge gone wrong), so
@@ -16,21 +17,6 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20_240_611);
 const CASES_PER_QUESTION = 36;
 const CASES_PER_TOPIC = 30;
 
-/** mulberry32: a tiny, well-distributed 32-bit PRNG. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)] as T;
-  return { next, int, pick };
-}
-type Rng = ReturnType<typeof prng>;
 
 const GARBAGE_STRINGS = [
   '\u0000',

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseWebviewMessage, sampleMessageSchema } from '../../src/core/protocol';
+import { prng, type Rng } from '../prng';
 
 /**
  * Webview message fuzzing. A panel renders pack content, so the host treats every message as
@@ -13,20 +14,6 @@ import { parseWebviewMessage, sampleMessageSchema } from '../../src/core/protoco
 
 const SEED = Number(process.env.FUZZ_SEED ?? 7_345_119);
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)] as T;
-  return { next, int, pick };
-}
-type Rng = ReturnType<typeof prng>;
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Obj = { [k: string]: Json };
 
