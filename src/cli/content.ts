@@ -1,5 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as z from 'zod';
+import { draftCorpusSchema, evaluateDrafts, evaluateReviews, pct, reviewCorpusSchema, type Rate } from '../core/judge/evaluate';
+import { judgeReview } from '../core/judge/reviewJudge';
 import { formatContentError } from '../core/contentError';
 import { loadContentDir } from '../core/loadContent';
 import { QuestionSearch } from '../core/search';
@@ -9,9 +13,83 @@ const USAGE = `usage: npm run content -- <command>
   check [dir]                 validate a content folder (default: content); errors as file:line: message
   stats [dir] [--json]        count topics, questions, follow-ups and work samples
   search "<query>" [--json] [--dir dir]   the top 10 matches
-  build [dir] [out]           validate and write the bundle the extension loads (default: dist/content.json)`;
+  build [dir] [out]           validate and write the bundle the extension loads (default: dist/content.json)
+  judge-review --sample ID --comments FILE [--json] [--dir dir]
+                              judge review comments (a JSON array of { file, line, text }) with the offline judge
+  judge-eval [--json] [--corpus dir] [--dir dir]
+                              measure the judges on the labelled corpora (default: test/fixtures/judge)`;
+
+const commentsFileSchema = z.array(z.object({ file: z.string(), line: z.number().int().positive(), text: z.string() }));
+
+function judgeReviewCommand(argv: string[]): number {
+  const { values } = parseArgs({ args: argv, options: { sample: { type: 'string' }, comments: { type: 'string' }, json: { type: 'boolean' }, dir: { type: 'string' } }, allowPositionals: true });
+  if (!values.sample || !values.comments) {
+    console.error(USAGE);
+    return 2;
+  }
+  const { bundle } = loadContentDir(values.dir ?? 'content');
+  const sample = bundle.workSamples.find((w) => w.id === values.sample);
+  if (!sample) {
+    console.error(`no work sample "${values.sample}"`);
+    return 2;
+  }
+  const parsed = commentsFileSchema.safeParse(JSON.parse(readFileSync(values.comments, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    console.error(`${values.comments}: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+    return 2;
+  }
+  const j = judgeReview(sample, parsed.data);
+  if (values.json) {
+    console.log(JSON.stringify({ comments: j.comments.map((c) => ({ index: c.index, credited: c.credited, ...(c.rejected ? { rejected: c.rejected } : {}) })), score: Math.round(j.earnedWeight * 100 / (j.totalWeight || 1)) / 100 }));
+  } else {
+    for (const c of j.comments) console.log(`#${c.index}: ${c.credited.join(', ') || '—'}${c.rejected ? ` (${c.rejected})` : ''}`);
+    console.log(`score ${j.score}%`);
+  }
+  return 0;
+}
+
+function judgeEvalCommand(argv: string[]): number {
+  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' }, corpus: { type: 'string' }, dir: { type: 'string' }, misses: { type: 'boolean' } }, allowPositionals: true });
+  const root = values.corpus ?? 'test/fixtures/judge';
+  const { bundle } = loadContentDir(values.dir ?? 'content');
+  const reviewDir = join(root, 'reviews');
+  const corpora = readdirSync(reviewDir).filter((f) => f.endsWith('.json')).sort().map((f) => reviewCorpusSchema.parse(JSON.parse(readFileSync(join(reviewDir, f), 'utf8'))));
+  const reviews = evaluateReviews(corpora, bundle.workSamples);
+  let drafts: ReturnType<typeof evaluateDrafts> | undefined;
+  try {
+    drafts = evaluateDrafts(draftCorpusSchema.parse(JSON.parse(readFileSync(join(root, 'drafts.json'), 'utf8'))));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  if (values.json) {
+    const { misses: _misses, ...rest } = reviews;
+    console.log(JSON.stringify({ reviews: values.misses ? reviews : rest, drafts }, null, 2));
+    return 0;
+  }
+  const line = (label: string, r: Rate) => console.log(`${label.padEnd(44)} ${String(r.hit).padStart(4)} / ${String(r.of).padEnd(4)} ${pct(r)}%`);
+  console.log(`review judge: ${corpora.reduce((n, c) => n + c.comments.length, 0)} comments over ${corpora.length} samples`);
+  line('correct comments credited', reviews.correct);
+  line('wrong/vague/dismissive/unplanted credited', reviews.falseCredit);
+  line('keyword-only comments credited', reviews.keywords);
+  line('comments credited beyond what they state', reviews.overCredit);
+  for (const [k, r] of Object.entries(reviews.byStyle)) line(`  correct, style ${k}`, r);
+  for (const [k, r] of Object.entries(reviews.byPlacement)) line(`  correct, placement ${k}`, r);
+  for (const [k, r] of Object.entries(reviews.byLabel)) if (k !== 'correct') line(`  ${k} credited`, r);
+  if (values.misses) for (const m of reviews.misses) console.log(`  MISS [${m.sample}] ${m.label} expected=${m.expected.join(',')} got=${m.credited.join(',')}${m.rejected ? ` (${m.rejected})` : ''}: ${m.text}`);
+  if (drafts) {
+    console.log('key-point hints:');
+    line('key points a grader ticked, lit', drafts.covered);
+    line('key points absent, lit', drafts.falseCredit);
+    line('key points contradicted, lit', drafts.contradicted);
+    line('points lit in keyword/off-topic/dismissive', drafts.noClaimDrafts);
+  }
+  return 0;
+}
 
 function main(argv: string[]): number {
+  if (argv[0] === 'judge-review') return judgeReviewCommand(argv.slice(1));
+  if (argv[0] === 'judge-eval') return judgeEvalCommand(argv.slice(1));
   const json = argv.includes('--json');
   const dirFlag = argv.indexOf('--dir');
   const dirOpt = dirFlag >= 0 ? argv[dirFlag + 1] : undefined;

@@ -157,6 +157,12 @@ function loadWorkSample(
       if (src === undefined) throw new ContentParseError(d.line, `defect "${d.id}": file "${d.file}" is not in files/`);
       const count = occurrences(src, d.anchor);
       if (count !== 1) throw new ContentParseError(d.line, `defect "${d.id}": anchor must occur exactly once in ${d.file}, found ${count} times`);
+      for (const p of d.places.slice(1)) {
+        const ptext = fileText.get(p.file);
+        if (ptext === undefined) throw new ContentParseError(d.line, `defect "${d.id}" ### Where: file "${p.file}" is not in files/`);
+        if (!ptext.includes(p.start)) throw new ContentParseError(d.line, `defect "${d.id}" ### Where: "${p.start}" is not in ${p.file}`);
+        if (p.end !== undefined && !ptext.slice(ptext.indexOf(p.start)).includes(p.end)) throw new ContentParseError(d.line, `defect "${d.id}" ### Where: end text "${p.end}" does not follow "${p.start}" in ${p.file}`);
+      }
     }
     const open = doc.open ?? files.filter((f) => !f.path.endsWith('.test.js')).map((f) => f.path).slice(0, 3);
     for (const o of open) if (!fileText.has(o)) throw new ContentParseError(at('open'), `"open" names ${o}, which is not in files/`);

@@ -131,7 +131,7 @@ export function renderQuestionPanel(view: QuestionView, r: WebviewResources, t: 
   const kp = q.keyPoints
     .map(
       (k, i) =>
-        `<li><label><input type="checkbox" class="kp" data-index="${i}"> <span class="kp-text">${renderInline(k)}</span></label><span class="kp-hint" data-hint="${i}" hidden>${t('appears in your draft')}</span></li>`,
+        `<li><label><input type="checkbox" class="kp" data-index="${i}"> <span class="kp-text">${renderInline(k)}</span></label><span class="kp-hint" data-hint="${i}" hidden>${t('your draft seems to say this:')} <span class="kp-evidence"></span></span><span class="kp-hint against" data-against="${i}" hidden>${t('your draft seems to argue against this')}</span></li>`,
     )
     .join('');
   const grades = view.grades
@@ -167,7 +167,7 @@ ${parent}
 ${section('model-answer', t('Model answer'), renderMarkdown(q.answer))}
 <section id="key-points" aria-labelledby="key-points-h">
   <h2 id="key-points-h">${t('Key points')}</h2>
-  <p class="hint">${t('Tick what you really covered. Hints mark points whose words appear in your draft; they are not a verdict.')}</p>
+  <p class="hint">${t('Tick what you really covered. Hints mark points your draft seems to state (with the words that suggest it) or to argue against; they are evidence, not a verdict.')}</p>
   <ul class="checklist">${kp}</ul>
 </section>
 <section id="grading" aria-labelledby="grading-h">

@@ -2,7 +2,8 @@ import { ContentParseError } from './contentError';
 import { parseHeader } from './frontmatter';
 import { validateHeader } from './headerValidation';
 import { readSections } from './parseQuestion';
-import { defectFieldsSchema, workSampleHeaderSchema, type Defect, type Difficulty } from './schema';
+import { parseGroupLine, type ConceptGroup } from './judge/claims';
+import { defectFieldsSchema, workSampleHeaderSchema, type Defect, type DefectPlace, type Difficulty } from './schema';
 import { listItems, splitSections } from './sections';
 
 const SAMPLE_SECTIONS = [
@@ -83,8 +84,39 @@ function parseDefects(markdown: string, firstLine: number): Omit<Defect, 'hasMut
     const fix = part('fix');
     if (!why) throw new ContentParseError(s.line, `defect "${id}" needs a "### Why it matters" paragraph`);
     if (!fix) throw new ContentParseError(s.line, `defect "${id}" needs a "### Fix" paragraph`);
-    return { id, ...parsed.data, why, fix, line: s.line };
+    const listOf = (name: string) => {
+      const p = parts.find((x) => x.heading.toLowerCase() === name);
+      return p ? { line: p.line, items: listItems(p.tokens) ?? [] } : undefined;
+    };
+    const claimPart = listOf('claim');
+    if (claimPart && claimPart.items.length === 0) throw new ContentParseError(claimPart.line, `defect "${id}": "### Claim" needs a list ("- name: phrase, phrase, …"): what a comment must say to identify it`);
+    // Packs written before claims existed keep working: their terms become one group (keyword judging,
+    // with the stance and length rules still applied). The bundled bank always writes its claims.
+    const claim: ConceptGroup[] = (claimPart?.items ?? []).map((item) => {
+      const g = parseGroupLine(item);
+      if (typeof g === 'string') throw new ContentParseError(claimPart?.line ?? s.line, `defect "${id}" ### Claim: ${g}`);
+      return g;
+    });
+    const wherePart = listOf('where');
+    const places: DefectPlace[] = [{ file: parsed.data.file, start: parsed.data.anchor }];
+    for (const item of wherePart?.items ?? []) {
+      const place = parsePlace(item);
+      if (typeof place === 'string') throw new ContentParseError(wherePart?.line ?? s.line, `defect "${id}" ### Where: ${place}`);
+      if (!places.some((p) => p.file === place.file && p.start === place.start && p.end === place.end)) places.push(place);
+    }
+    return { id, ...parsed.data, places, claim: claim.length ? claim : [{ name: 'terms', phrases: parsed.data.terms }], claimWritten: claim.length > 0, why, fix, line: s.line };
   });
+}
+
+/** `file: \`start\`` or `file: \`start\` … \`end\``. */
+function parsePlace(item: string): DefectPlace | string {
+  const m = /^([^\s:`]+)\s*:\s*(`+)\s?([\s\S]*?)\s?\2(?:\s*(?:…|\.\.\.)\s*(`+)\s?([\s\S]*?)\s?\4)?\s*$/.exec(item.trim());
+  if (!m) return `cannot read "${item}" (expected "- file: \`code text\`" or "- file: \`start\` … \`end\`")`;
+  const file = m[1] as string;
+  if (file.startsWith('/') || file.split(/[\\/]/).includes('..') || file.includes('\\')) return `"${file}" must be a relative path inside the sample`;
+  const start = m[3] ?? '';
+  if (start.length < 3) return `"${item}": the start text must be at least 3 characters`;
+  return m[5] !== undefined && m[5] !== '' ? { file, start, end: m[5] } : { file, start };
 }
 
 function parseTerms(value: string): string[] {

@@ -66,6 +66,8 @@ export const sampleMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('submitReview'), sampleId: idSchema }),
   z.strictObject({ type: z.literal('runTests'), sampleId: idSchema }),
   z.strictObject({ type: z.literal('showReference'), sampleId: idSchema }),
+  /** The user's own verdict on a defect after Submit: their comment covered it, or not really. */
+  z.strictObject({ type: z.literal('markDefect'), sampleId: idSchema, defect: idSchema, covered: z.boolean() }),
   z.strictObject({ type: z.literal('openExternal'), url: z.url({ protocol: /^https?$/ }).max(2000) }),
 ]);
 export type SampleMessage = z.infer<typeof sampleMessageSchema>;

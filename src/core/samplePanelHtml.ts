@@ -1,7 +1,7 @@
 import { escapeHtml, renderMarkdown } from './markdown';
 import { webviewDocument, type WebviewResources } from './panelHtml';
 import type { WorkSample } from './schema';
-import type { ReviewGrade } from './workSamples/grader';
+import { scoreWithMarks, type ReviewJudgement } from './judge/reviewJudge';
 import type { TestRunReport } from './workSamples/runner';
 import { identityT, type Translate } from './translate';
 
@@ -10,7 +10,10 @@ export interface SampleView {
   readonly topicTitle: string;
   readonly folder: string;
   readonly commentCount: number;
-  readonly grade?: ReviewGrade;
+  readonly grade?: ReviewJudgement;
+  /** The user's own verdicts by defect id. */
+  readonly marks?: Readonly<Record<string, boolean>>;
+  readonly judgedBy?: { readonly kind: 'offline' | 'model'; readonly note?: string };
   readonly commentTexts?: readonly string[];
   readonly tests?: TestRunReport;
   readonly running?: boolean;
@@ -32,25 +35,64 @@ function severityLabel(severity: 'critical' | 'major' | 'minor', t: Translate): 
   }
 }
 
+function rejectionText(r: 'too-short' | 'keyword-list' | 'dismissive', t: Translate): string {
+  switch (r) {
+    case 'too-short':
+      return t('too short to state a claim');
+    case 'keyword-list':
+      return t('a list of terms, not a claim');
+    case 'dismissive':
+      return t('approves the code or denies a problem');
+  }
+}
+
+function defectRow(v: SampleView, g: ReviewJudgement, d: WorkSample['defects'][number], t: Translate): string {
+  const match = g.found.find((m) => m.defect.id === d.id);
+  const mark = v.marks?.[d.id];
+  const quote = (i: number) => `<blockquote class="comment">${escapeHtml(v.commentTexts?.[i] ?? '')}</blockquote>`;
+  let judged: string;
+  if (match) {
+    const words = match.evidence.map((e) => (e.group === 'model' ? escapeHtml(e.matched) : `<em>${escapeHtml(e.group)}</em>: “${escapeHtml(e.matched)}”`)).join('; ');
+    judged = `<p class="verdict found">${t('Judged found')}: ${match.comments.map(quote).join('')}<span class="reason">${g.comments[match.comments[0] ?? 0]?.pairs.some((p) => p.evidence.some((e) => e.group === 'model')) ? t('The model’s reason: {0}', words) : t('Concepts stated: {0}', words)}</span></p>`;
+  } else {
+    // The nearest miss: a comment at the defect that said part of the claim, shown so the user can judge it.
+    const near = g.comments.flatMap((c) => c.pairs.filter((p) => p.defectId === d.id).map((p) => ({ c, p })))[0];
+    judged = near
+      ? `<p class="verdict missed">${t('Not judged found')}. ${t('Your comment here:')} ${quote(near.c.index)}<span class="reason">${
+          near.c.rejected
+            ? escapeHtml(rejectionText(near.c.rejected, t))
+            : t('Stated: {0}. Not stated: {1}.', near.p.evidence.map((e) => `<em>${escapeHtml(e.group)}</em>`).join(', ') || t('none'), near.p.missing.map((m) => `<em>${escapeHtml(m)}</em>`).join(', ') || t('none'))
+        }</span></p>`
+      : `<p class="verdict missed">${t('Not judged found: no comment sits at this defect’s lines.')}</p>`;
+  }
+  const pressed = (value: boolean) => (mark === value ? 'true' : 'false');
+  const markState = mark === true ? `<span class="self">${t('You marked: covered')}</span>` : mark === false ? `<span class="self">${t('You marked: not really')}</span>` : '';
+  return `<li class="defect" data-defect="${escapeHtml(d.id)}" data-judged="${match ? 'found' : 'missed'}"${mark === undefined ? '' : ` data-mark="${mark ? 'covered' : 'not'}"`}>
+<div class="defect-head"><span class="badge sev-${d.severity}">${severityLabel(d.severity, t)}</span> <strong>${escapeHtml(d.concept)}</strong> <span class="where">${escapeHtml(d.file)}</span></div>
+${judged}
+<div class="marks" role="group" aria-label="${escapeHtml(t('Your verdict'))}"><button type="button" class="mark" data-defect="${escapeHtml(d.id)}" data-covered="true" aria-pressed="${pressed(true)}">${t('My comment covered this')}</button> <button type="button" class="mark" data-defect="${escapeHtml(d.id)}" data-covered="false" aria-pressed="${pressed(false)}">${t('Not really')}</button> ${markState}</div>
+${match ? '' : `<details class="explain"><summary>${t('Why it matters and the fix')}</summary><h4>${t('Why it matters')}</h4>${renderMarkdown(d.why)}<h4>${t('Fix')}</h4>${renderMarkdown(d.fix)}</details>`}
+</li>`;
+}
+
 function gradeSection(v: SampleView, t: Translate): string {
   const g = v.grade;
   if (!g) return '';
-  const found = g.found
-    .map((m) => `<li><span class="badge sev-${m.defect.severity}">${severityLabel(m.defect.severity, t)}</span> <strong>${escapeHtml(m.defect.concept)}</strong> <span class="where">${escapeHtml(m.defect.file)}</span></li>`)
-    .join('');
-  const missed = g.missed
-    .map(
-      (d) =>
-        `<li><span class="badge sev-${d.severity}">${severityLabel(d.severity, t)}</span> <strong>${escapeHtml(d.concept)}</strong> <span class="where">${escapeHtml(d.file)}</span><div class="explain"><h4>${t('Why it matters')}</h4>${renderMarkdown(d.why)}<h4>${t('Fix')}</h4>${renderMarkdown(d.fix)}</div></li>`,
-    )
-    .join('');
-  const unmatched = g.unmatched.map((i) => `<li>${escapeHtml(v.commentTexts?.[i] ?? '')}</li>`).join('');
+  const marks = v.marks ?? {};
+  const withMarks = scoreWithMarks(v.sample, g.found.map((m) => m.defect.id), marks);
+  const marked = withMarks.selfMarked.length + withMarks.unmarked.length > 0;
+  const unmatched = g.unmatched.map((i) => {
+    const r = g.comments[i]?.rejected;
+    return `<li>${escapeHtml(v.commentTexts?.[i] ?? '')}${r ? ` <span class="reason">(${escapeHtml(rejectionText(r, t))})</span>` : ''}</li>`;
+  }).join('');
   return `<section id="review-result" aria-labelledby="review-result-h">
-<h2 id="review-result-h">${t('Review score: {0}', `<span id="score">${g.score}%</span>`)}</h2>
-<p class="hint">${t('Weighted by severity (critical 3, major 2, minor 1): {0} of {1}. Missed defects are now shown as comments at their lines.', g.earnedWeight, g.totalWeight)}</p>
-<h3>${t('Found ({0})', g.found.length)}</h3><ul class="found">${found || `<li>${t('None yet.')}</li>`}</ul>
-<h3>${t('Missed ({0})', g.missed.length)}</h3><ul class="missed">${missed || `<li>${t('None: every planted defect was found.')}</li>`}</ul>
-${unmatched ? `<h3>${t('Comments that matched no planted defect ({0})', g.unmatched.length)}</h3><p class="hint">${t('They may still be good points; they just are not among the planted defects, or are too far from the line.')}</p><ul class="unmatched">${unmatched}</ul>` : ''}
+<h2 id="review-result-h">${t('Review score: {0}', `<span id="score">${marked ? withMarks.score : g.score}%</span>`)}</h2>
+<p id="score-breakdown">${t('Judged: {0}% ({1} of {2} defects).', `<span id="judged-score">${g.score}</span>`, `<span id="judged-count">${g.found.length}</span>`, v.sample.defects.length)}${
+    marked ? ` ${t('With your marks: {0}% ({1} self-marked, {2} judged match(es) you rejected).', withMarks.score, `<span id="self-count">${withMarks.selfMarked.length}</span>`, `<span id="unmarked-count">${withMarks.unmarked.length}</span>`)}` : ''
+  }</p>
+<p class="hint">${t('Weighted by severity (critical 3, major 2, minor 1). A comment counts when it sits at the defect’s lines and states its claim; approvals, denials and bare keywords earn nothing. You have the last word: mark each defect yourself.')}${v.judgedBy?.note ? ` <span id="judged-by">${escapeHtml(v.judgedBy.note)}</span>` : ''}</p>
+<ul class="defects">${v.sample.defects.map((d) => defectRow(v, g, d, t)).join('')}</ul>
+${unmatched ? `<h3>${t('Comments that matched no planted defect ({0})', g.unmatched.length)}</h3><p class="hint">${t('They may still be good points; they just are not among the planted defects, are too far from the line, or do not state the problem.')}</p><ul class="unmatched">${unmatched}</ul>` : ''}
 </section>`;
 }
 

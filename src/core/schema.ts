@@ -115,8 +115,21 @@ export const defectFieldsSchema = z.strictObject({
   terms: z.array(z.string().trim().min(2)).min(2, 'give at least 2 terms').max(20),
 });
 
+/** A place a reviewer could rightly comment on: a line found by its text, or a region from start text to end text. */
+export const defectPlaceSchema = z.object({ file: relativePathSchema, start: z.string().min(3), end: z.string().min(1).optional() });
+export type DefectPlace = z.infer<typeof defectPlaceSchema>;
+
+/** One concept of a defect's claim, with the phrases that express it (see src/core/judge/claims.ts). */
+export const conceptGroupSchema = z.object({ name: z.string().min(1), phrases: z.array(z.string().min(1)).min(1) });
+
 export const defectSchema = defectFieldsSchema.extend({
   id: idSchema,
+  /** Every place the defect shows (the anchor first); at least the anchor. */
+  places: z.array(defectPlaceSchema).min(1),
+  /** What a comment must state to identify the defect: every group, in any words. */
+  claim: z.array(conceptGroupSchema).min(1),
+  /** False when the claim fell back to the defect's terms (a pack without a "### Claim"). */
+  claimWritten: z.boolean(),
   why: z.string().min(1),
   fix: z.string().min(1),
   hasMutant: z.boolean(),

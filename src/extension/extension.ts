@@ -12,6 +12,7 @@ import { searchQuestions } from './searchPick';
 import { DueStatusBar } from './statusBar';
 import { TopicsTreeProvider } from './topicsTree';
 import { TOPIC_VIEW_TYPE, TopicPanels } from './topicPanels';
+import { ModelService } from './languageModel';
 import { SAMPLE_VIEW_TYPE, WorkSampleController } from './workSamples/workSampleController';
 
 /** What the app exposes to the in-host tests (through the bootstrap's `ready()`), and nothing else. */
@@ -50,7 +51,8 @@ export function createApp(context: vscode.ExtensionContext): App {
   const panels = new QuestionPanels(context.extensionUri, content, progress, log);
   const tree = new TopicsTreeProvider(content, progress);
   const statusBar = new DueStatusBar();
-  const workSamples = new WorkSampleController(context, content, progress, log);
+  const model = new ModelService(log);
+  const workSamples = new WorkSampleController(context, content, progress, log, model);
   const openItem = async (id: string) => {
     if ((await content.get()).workSample(id)) await workSamples.open(id);
     else await panels.open(id);

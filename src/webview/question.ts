@@ -1,7 +1,7 @@
 // The question panel's script. Runs in the webview (untrusted side): it only shows and hides
 // what the host rendered and sends typed messages back; it never builds HTML from strings.
 import { wireLinks } from './links';
-import { keyPointHints, proposeRating } from '../core/keyPoints';
+import { keyPointHints, proposeRating } from '../core/judge/keyPointJudge';
 import type { QuestionScriptStrings } from '../core/panelHtml';
 import type { HostMessage, PanelState } from '../core/protocol';
 import { identityT as format } from '../core/translate';
@@ -51,9 +51,15 @@ function reveal(notify = true): void {
 
 function showHints(): void {
   const hints = keyPointHints(keyPoints, draft?.value ?? '');
-  hints.forEach((hit, i) => {
-    const el = document.querySelector<HTMLElement>(`[data-hint="${i}"]`);
-    if (el) el.hidden = !hit;
+  hints.forEach((hint, i) => {
+    const covered = document.querySelector<HTMLElement>(`[data-hint="${i}"]`);
+    if (covered) {
+      covered.hidden = hint.verdict !== 'covered';
+      const words = covered.querySelector<HTMLElement>('.kp-evidence');
+      if (words) words.textContent = hint.verdict === 'covered' ? hint.evidence.join(', ') : '';
+    }
+    const against = document.querySelector<HTMLElement>(`[data-against="${i}"]`);
+    if (against) against.hidden = hint.verdict !== 'contradicted';
   });
 }
 

@@ -7,6 +7,13 @@ const send = (type: 'submitReview' | 'runTests' | 'showReference') => vscode.pos
 document.getElementById('submit-review')?.addEventListener('click', () => send('submitReview'));
 document.getElementById('run-tests')?.addEventListener('click', () => send('runTests'));
 document.getElementById('show-reference')?.addEventListener('click', () => send('showReference'));
+// "My comment covered this" / "Not really": the user's own verdict per defect, beside the judge's.
+document.querySelectorAll<HTMLButtonElement>('button.mark').forEach((b) =>
+  b.addEventListener('click', () => {
+    const defect = b.dataset.defect ?? '';
+    vscode.postMessage({ type: 'markDefect', sampleId, defect, covered: b.dataset.covered === 'true' });
+  }),
+);
 wireLinks((message) => vscode.postMessage(message));
 const scrollTarget = document.body.dataset.scroll;
 if (scrollTarget) document.getElementById(scrollTarget)?.scrollIntoView({ block: 'start' });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension/extension';
 import type { TopicNode } from '../../src/extension/topicsTree';
-import type { ReviewGrade } from '../../src/core/workSamples/grader';
+import type { ReviewJudgement } from '../../src/core/judge/reviewJudge';
 import type { TestRunReport } from '../../src/core/workSamples/runner';
 
 const EXTENSION_ID = 'interview-practice.staff-interview-practice';
@@ -150,27 +150,36 @@ describe('work samples in a real VS Code', () => {
     assert.equal(doc?.languageId, 'javascript', 'a real document with its language service');
   });
 
-  it('grades comments on lines against the planted defects and shows the missed ones', async () => {
-    const { workSamples, content } = await api();
+  it('judges comments by what they say: one right, one wrong, one dismissive; then a self-mark is recorded as such', async () => {
+    const { workSamples, content, progress } = await api();
     const sample = (await content.get()).workSample(SAMPLE);
     const folder = workSamples.folderOf(SAMPLE);
     assert.ok(sample && folder);
-    const [first, second] = sample.defects;
-    assert.ok(first && second);
-    for (const d of [first, second]) {
-      const text = sample.files.find((f) => f.path === d.file)?.text ?? '';
-      const line = text.slice(0, text.indexOf(d.anchor)).split('\n').length;
-      workSamples.comments.add(vscode.Uri.joinPath(folder, d.file), line, `Problem here: ${d.terms[0]} — ${d.concept}`);
-    }
-    workSamples.comments.add(vscode.Uri.joinPath(folder, first.file), 1, 'Nice file header.');
-    const grade = await vscode.commands.executeCommand<ReviewGrade | undefined>('interviewPractice.submitReview', SAMPLE);
+    const lineOf = (file: string, code: string) => {
+      const text = sample.files.find((f) => f.path === file)?.text ?? '';
+      return text.slice(0, text.indexOf(code)).split('\n').length;
+    };
+    const file = 'rate-limiter.js';
+    workSamples.comments.clearAll(SAMPLE);
+    workSamples.comments.add(vscode.Uri.joinPath(folder, file), lineOf(file, 'const refilled = elapsed * this.refillPerSecond;'), 'Off by three orders of magnitude: the timestamp delta is milliseconds and it is never converted before being multiplied by a per-second rate.');
+    workSamples.comments.add(vscode.Uri.joinPath(folder, file), lineOf(file, 'const tokens = state.tokens + refilled;'), 'This should use Math.floor, fractional tokens will confuse clients.');
+    workSamples.comments.add(vscode.Uri.joinPath(folder, file), lineOf(file, '(await this.store.get(key))'), 'No race here, JS is single-threaded so this is fine.');
+    const grade = await vscode.commands.executeCommand<ReviewJudgement | undefined>('interviewPractice.submitReview', SAMPLE);
     assert.ok(grade);
-    assert.deepEqual(grade.found.map((f) => f.defect.id).sort(), [first.id, second.id].sort());
-    assert.equal(grade.missed.length, sample.defects.length - 2);
-    assert.equal(grade.unmatched.length, 1);
+    assert.deepEqual(grade.found.map((f) => f.defect.id), ['refill-unit-ms']);
+    assert.deepEqual(grade.unmatched, [1, 2]);
+    assert.equal(grade.comments[2]?.rejected, 'dismissive');
     assert.ok(grade.score > 0 && grade.score < 100);
-    const attempts = (await (await api()).progress.model()).sampleAttempts(SAMPLE);
-    assert.ok(attempts.some((a) => a.score === grade.score), 'the score is kept with the progress');
+    let attempts = (await progress.model()).sampleAttempts(SAMPLE);
+    const last = attempts[attempts.length - 1];
+    assert.ok(last && last.score === grade.score && last.judge === 'offline', 'the judged score is kept with the progress');
+    await workSamples.markDefect(SAMPLE, 'uncapped-burst', true);
+    attempts = (await progress.model()).sampleAttempts(SAMPLE);
+    const marked = attempts[attempts.length - 1];
+    assert.ok(marked);
+    assert.deepEqual([...marked.judged], ['refill-unit-ms'], 'the judge’s credit stays the judge’s');
+    assert.deepEqual(marked.marks, { 'uncapped-burst': true }, 'the self-mark is recorded as the user’s');
+    assert.ok(marked.score > grade.score);
   });
 
   it('runs the user’s tests against the reference and every planted bug', async function () {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execSync } from 'node:child_process';
 import { loadContentDir } from '../../src/core/loadContent';
 import type { WorkSample } from '../../src/core/schema';
-import { anchorLines, gradeReview, type ReviewComment } from '../../src/core/workSamples/grader';
+import { anchorLines, judgeReview as gradeReview, type ReviewComment } from '../../src/core/judge/reviewJudge';
 import { runAgainstVariants, runNodeTest } from '../../src/core/workSamples/runner';
 import { contentWith } from './helpers';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -36,6 +36,10 @@ It never caps and it races.
 - concept: the count is never capped at the maximum
 - terms: [cap, maximum, Math.min, upper bound, overflow]
 
+### Claim
+- limit: cap, max*, Math.min, upper bound, bound, limit, ceiling
+- missing: never, no, not, nothing, without, missing, unbounded, overflow*, exceed*, past, above
+
 ### Why it matters
 Unbounded.
 
@@ -48,6 +52,13 @@ Cap it.
 - severity: minor
 - concept: negative steps are accepted
 - terms: [negative, validate, RangeError]
+
+### Where
+- counter.js: \`add(by = 1) {\` … \`}\`
+
+### Claim
+- value: negative, below zero, < 0, minus, by
+- check: validat*, accept*, allow*, reject*, RangeError, throw, check, guard
 
 ### Why it matters
 Callers can subtract.
@@ -109,14 +120,14 @@ describe('work-sample loading', () => {
   });
 });
 
-describe('review grading', () => {
+describe('review judging (tiny sample)', () => {
   const sample = tinySample();
   const line = (anchor: string) => anchorLines(COUNTER, anchor)?.first ?? 0;
 
   it('credits a strong review for every defect and weights the score by severity', () => {
     const comments: ReviewComment[] = [
       { file: 'counter.js', line: line('this.n += by;'), text: 'Nothing caps this at max: use Math.min so it cannot overflow the upper bound.' },
-      { file: 'counter.js', line: line('add(by = 1) {'), text: 'A negative step is accepted; validate and throw a RangeError.' },
+      { file: 'counter.js', line: line('add(by = 1) {'), text: 'A negative step is accepted here; validate it and throw a RangeError.' },
     ];
     const g = gradeReview(sample, comments);
     assert.equal(g.score, 100);
@@ -125,42 +136,54 @@ describe('review grading', () => {
   });
 
   it('gives partial credit for a partial review: critical (3) of 3+1', () => {
-    const g = gradeReview(sample, [{ file: 'counter.js', line: line('this.n += by;'), text: 'should be capped at the maximum' }]);
+    const g = gradeReview(sample, [{ file: 'counter.js', line: line('this.n += by;'), text: 'the count is never capped at the maximum value' }]);
     assert.equal(g.score, 75);
     assert.deepEqual(g.missed.map((d) => d.id), ['negative-step']);
   });
 
-  it('accepts paraphrases: the words of a multi-word term in any order', () => {
-    const g = gradeReview(sample, [{ file: 'counter.js', line: line('this.n += by;') + 1, text: 'there is no bound on the upper side here' }]);
-    assert.deepEqual(g.found.map((f) => f.defect.id), ['no-cap']);
+  it('credits a comment anywhere in a defect’s region, not only at the anchor line', () => {
+    const g = gradeReview(sample, [{ file: 'counter.js', line: line('add(by = 1) {') + 1, text: 'Callers can pass a negative step and nothing rejects it.' }]);
+    assert.deepEqual(g.found.map((f) => f.defect.id), ['negative-step']);
   });
 
   it('gives nothing for the right words on the wrong lines or in the wrong file', () => {
     const g = gradeReview(sample, [
-      { file: 'counter.js', line: 1, text: 'no cap, negative values accepted, RangeError missing' },
-      { file: 'counter.test.js', line: line('this.n += by;'), text: 'no cap at maximum' },
+      { file: 'counter.js', line: 1, text: 'there is no cap at the maximum and negative values are accepted' },
+      { file: 'counter.test.js', line: line('this.n += by;'), text: 'there is no cap at the maximum here' },
     ]);
     assert.equal(g.score, 0);
     assert.deepEqual(g.unmatched, [0, 1]);
   });
 
-  it('does not pay for keyword stuffing: a buzzword comment earns only the defect at its own location', () => {
-    const stuffed = 'race atomic cap maximum Math.min negative validate RangeError overflow leak injection monotonic';
-    const g = gradeReview(sample, [{ file: 'counter.js', line: line('this.n += by;') + 6, text: stuffed }]);
-    assert.deepEqual(g.found.map((f) => f.defect.id), []);
-    const near = gradeReview(sample, [{ file: 'counter.js', line: line('this.n += by;'), text: stuffed }]);
-    assert.ok(near.found.length <= 2 && near.found.some((f) => f.defect.id === 'no-cap'));
+  it('pays nothing for a keyword list, a two-word comment or a dismissal at the anchor', () => {
+    const at = line('this.n += by;');
+    const g = gradeReview(sample, [
+      { file: 'counter.js', line: at, text: 'cap maximum Math.min overflow bound negative RangeError' },
+      { file: 'counter.js', line: at, text: 'no cap' },
+      { file: 'counter.js', line: at, text: 'No overflow here, the max is never exceeded, this is fine.' },
+      { file: 'counter.js', line: at, text: 'LGTM, the upper bound is not an issue.' },
+    ]);
+    assert.deepEqual(g.found, []);
+    assert.deepEqual(g.comments.map((c) => c.rejected), ['keyword-list', 'too-short', 'dismissive', 'dismissive']);
   });
 
-  it('finds anchors in the user’s edited file, so edits elsewhere do not break grading', () => {
-    const edited = '// a note the user added\n// and another\n' + COUNTER;
-    const g = gradeReview(sample, [{ file: 'counter.js', line: line('this.n += by;') + 2, text: 'no cap here' }], (f) => (f === 'counter.js' ? edited : undefined));
+  it('credits the asserting half of a "fine, but…" comment', () => {
+    const g = gradeReview(sample, [{ file: 'counter.js', line: line('this.n += by;'), text: 'Looks fine at first glance, but the count is never capped at max.' }]);
     assert.deepEqual(g.found.map((f) => f.defect.id), ['no-cap']);
   });
 
-  it('reports comments that match nothing (they may still be valid points)', () => {
-    const g = gradeReview(sample, [{ file: 'counter.js', line: 3, text: 'Consider a JSDoc type for max.' }]);
-    assert.deepEqual(g.unmatched, [0]);
+  it('finds places in the user’s edited file, so edits elsewhere do not break judging', () => {
+    const edited = '// a note the user added\n// and another\n' + COUNTER;
+    const g = gradeReview(sample, [{ file: 'counter.js', line: line('this.n += by;') + 2, text: 'the count is never capped at the maximum' }], (f) => (f === 'counter.js' ? edited : undefined));
+    assert.deepEqual(g.found.map((f) => f.defect.id), ['no-cap']);
+  });
+
+  it('explains a miss: which concepts the comment stated and which it did not', () => {
+    const g = gradeReview(sample, [{ file: 'counter.js', line: line('this.n += by;'), text: 'Should we think about the maximum value here?' }]);
+    const pair = g.comments[0]?.pairs.find((p) => p.defectId === 'no-cap');
+    assert.ok(pair && !pair.credited);
+    assert.deepEqual(pair.evidence.map((e) => e.group), ['limit']);
+    assert.deepEqual(pair.missing, ['missing']);
   });
 });
 
@@ -247,13 +270,14 @@ describe('the bundled work samples', function () {
     });
   }
 
-  it('every sample’s reference review is graded 100 when its comments sit on the anchors', () => {
+  it('every defect’s own concept sentence, placed at its anchor, states its claim', () => {
     for (const sample of bundle.workSamples) {
       const comments = sample.defects.map((d) => {
         const text = sample.files.find((f) => f.path === d.file)?.text ?? '';
-        return { file: d.file, line: anchorLines(text, d.anchor)?.first ?? 0, text: `${d.concept}. ${d.terms[0]}` };
+        return { file: d.file, line: anchorLines(text, d.anchor)?.first ?? 0, text: `The problem: ${d.concept}.` };
       });
-      assert.equal(gradeReview(sample, comments).score, 100, sample.id);
+      const g = gradeReview(sample, comments);
+      assert.deepEqual(g.missed.map((d) => d.id), [], sample.id);
     }
   });
 });

@@ -36,12 +36,31 @@ export const progressEventSchema = z.discriminatedUnion('kind', [
     found: z.array(idSchema).max(50),
     missed: z.array(idSchema).max(50),
     hint: z.boolean().optional(),
+    /** Which judge decided `found`: the offline concept judge or the user's language model. */
+    judge: z.enum(['offline', 'model']).optional(),
+  }),
+  /**
+   * The user's own verdict on one defect of an attempt ("my comment covered this" / "not really"),
+   * kept apart from the judge's so the score can say which credit is whose.
+   */
+  z.strictObject({
+    v: z.literal(PROGRESS_FORMAT),
+    kind: z.literal('sample-mark'),
+    eid: eventId,
+    id: idSchema,
+    attempt: eventId,
+    defect: idSchema,
+    covered: z.boolean(),
+    /** The attempt's score with all marks so far applied. */
+    score: z.number().min(0).max(100),
+    at: iso,
   }),
   z.strictObject({ v: z.literal(PROGRESS_FORMAT), kind: z.literal('reset'), eid: eventId, at: iso }),
 ]);
 export type ProgressEvent = z.infer<typeof progressEventSchema>;
 export type ReviewEvent = Extract<ProgressEvent, { kind: 'review' }>;
 export type SampleEvent = Extract<ProgressEvent, { kind: 'sample' }>;
+export type SampleMarkEvent = Extract<ProgressEvent, { kind: 'sample-mark' }>;
 
 export interface ParsedLog {
   readonly events: ProgressEvent[];

@@ -1,5 +1,13 @@
 import type { Card } from 'ts-fsrs';
 import type { ProgressEvent, ReviewEvent, SampleEvent } from './events';
+
+/** A work-sample attempt as the user last left it: the judge's verdict with the user's own marks applied. */
+export interface SampleAttempt extends SampleEvent {
+  /** Defects the judge credited. */
+  readonly judged: readonly string[];
+  /** The user's marks by defect id: true "my comment covered this", false "not really". */
+  readonly marks: Readonly<Record<string, boolean>>;
+}
 import { formatInterval, RATING_LABEL, type PracticeState, type RatingValue, type Scheduler } from './scheduler';
 
 interface ItemProgress {
@@ -7,7 +15,7 @@ interface ItemProgress {
   card?: Card;
   note?: string;
   flagged?: boolean;
-  samples: SampleEvent[];
+  samples: SampleAttempt[];
 }
 
 /**
@@ -63,8 +71,18 @@ export class ProgressModel {
         this.item(e.id).flagged = e.flagged;
         return;
       case 'sample':
-        this.item(e.id).samples.push(e);
+        this.item(e.id).samples.push({ ...e, judged: e.found, marks: {} });
         return;
+      case 'sample-mark': {
+        const samples = this.item(e.id).samples;
+        const i = samples.findIndex((a) => a.eid === e.attempt);
+        const a = samples[i];
+        if (!a) return;
+        const marks = { ...a.marks, [e.defect]: e.covered };
+        const found = [...new Set([...a.judged.filter((d) => marks[d] !== false), ...Object.keys(marks).filter((d) => marks[d] === true)])];
+        samples[i] = { ...a, marks, score: e.score, found, missed: [...new Set([...a.found, ...a.missed])].filter((d) => !found.includes(d)) };
+        return;
+      }
     }
   }
 
@@ -112,7 +130,7 @@ export class ProgressModel {
     return this.items.get(id)?.flagged ?? false;
   }
 
-  sampleAttempts(id: string): readonly SampleEvent[] {
+  sampleAttempts(id: string): readonly SampleAttempt[] {
     return this.items.get(id)?.samples ?? [];
   }
 

@@ -7,7 +7,9 @@ import { createNonce } from '../../core/panelHtml';
 import { parseWebviewMessage, sampleMessageSchema, samplePanelStateSchema } from '../../core/protocol';
 import { renderSamplePanel, type SampleView } from '../../core/samplePanelHtml';
 import type { WorkSample } from '../../core/schema';
-import { anchorLines, gradeReview, type ReviewGrade } from '../../core/workSamples/grader';
+import { applyModelVerdicts, reviewPrompt } from '../../core/judge/modelJudge';
+import { defectRegions, judgeReview, scoreWithMarks, type ReviewJudgement } from '../../core/judge/reviewJudge';
+import type { ModelService } from '../languageModel';
 import { runAgainstVariants, type TestRunReport } from '../../core/workSamples/runner';
 import type { ContentService } from '../contentService';
 import { t } from '../labels';
@@ -18,7 +20,13 @@ export const SAMPLE_VIEW_TYPE = 'interviewPractice.workSample';
 const FOLDERS_KEY = 'interviewPractice.sampleFolders';
 
 interface SampleSession {
-  grade?: ReviewGrade;
+  grade?: ReviewJudgement;
+  /** The progress event of the latest Submit, which the user's marks refer to. */
+  attempt?: string;
+  /** The user's own verdicts by defect id (true: "my comment covered this"; false: "not really"). */
+  marks: Record<string, boolean>;
+  /** Who judged: the offline judge, or the user's model (with a note when it fell back). */
+  judgedBy?: { kind: 'offline' | 'model'; note?: string };
   commentTexts?: string[];
   tests?: TestRunReport;
   running?: boolean;
@@ -43,6 +51,7 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
     private readonly content: ContentService,
     private readonly progress: ProgressService,
     private readonly log: vscode.LogOutputChannel,
+    private readonly model?: ModelService,
   ) {
     this.comments = new ReviewComments(
       (uri) => this.sampleOf(uri),
@@ -133,7 +142,7 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
     return true;
   }
 
-  async submitReview(id: string): Promise<ReviewGrade | undefined> {
+  async submitReview(id: string): Promise<ReviewJudgement | undefined> {
     const sample = (await this.content.get()).workSample(id);
     const folder = this.folderOf(id);
     if (!sample || !folder) return undefined;
@@ -149,26 +158,62 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
       const text = open?.getText() ?? (await readFile(uri.fsPath, 'utf8').catch(() => undefined));
       if (text !== undefined) texts.set(f.path, text);
     }
-    const grade = gradeReview(sample, comments, (f) => texts.get(f));
+    const fileText = (f: string) => texts.get(f) ?? sample.files.find((x) => x.path === f)?.text;
+    const offline = judgeReview(sample, comments, (f) => texts.get(f));
+    const { grade, judgedBy } = await this.modelJudgement(sample, comments, offline);
     const session = this.session(id);
     session.grade = grade;
+    session.judgedBy = judgedBy;
+    session.marks = {};
     session.commentTexts = comments.map((c) => c.text);
     this.comments.showMissed(
       id,
       folder,
-      grade.missed.map((defect) => ({ defect, line: anchorLines(texts.get(defect.file) ?? '', defect.anchor)?.first ?? anchorLines(sample.files.find((f) => f.path === defect.file)?.text ?? '', defect.anchor)?.first ?? 1 })),
+      grade.missed.map((defect) => ({ defect, line: defectRegions(defect, fileText)[0]?.first ?? 1 })),
     );
-    await this.progress.record({
+    const event = await this.progress.record({
       kind: 'sample',
       id,
       score: grade.score,
       found: grade.found.map((m) => m.defect.id),
       missed: grade.missed.map((d) => d.id),
       hint: session.hintTaken || undefined,
+      judge: judgedBy.kind,
     });
+    session.attempt = event.eid;
     session.scrollTo = 'review-result';
     await this.showPanel(sample);
     return grade;
+  }
+
+  /** The model's verdicts when the user has enabled one and it answers in time; otherwise the offline judgement. */
+  private async modelJudgement(sample: WorkSample, comments: readonly { file: string; line: number; text: string }[], offline: ReviewJudgement): Promise<{ grade: ReviewJudgement; judgedBy: NonNullable<SampleSession['judgedBy']> }> {
+    if (!this.model?.enabled()) return { grade: offline, judgedBy: { kind: 'offline' } };
+    const prompt = reviewPrompt(sample, comments, offline);
+    if (prompt.pairs.length === 0) return { grade: offline, judgedBy: { kind: 'offline', note: vscode.l10n.t('No comment sits at a planted defect, so nothing was sent to the model.') } };
+    const answer = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Asking your language model to judge {0} comment(s)…', comments.length), cancellable: true }, (_p, token) =>
+      (this.model as ModelService).ask(prompt.text, vscode.l10n.t('Judge your review comments against the planted defects of this work sample.'), token),
+    );
+    if (!answer.ok) return { grade: offline, judgedBy: { kind: 'offline', note: vscode.l10n.t('The language model was not used ({0}: {1}); the offline judge decided.', answer.reason, answer.detail) } };
+    try {
+      return { grade: applyModelVerdicts(sample, offline, prompt, answer.text), judgedBy: { kind: 'model', note: vscode.l10n.t('Judged by {0} (your language model); the comments’ locations and the offline stance rules still apply.', answer.model) } };
+    } catch (e) {
+      this.log.warn(`model verdict rejected: ${e instanceof Error ? e.message : String(e)}`);
+      return { grade: offline, judgedBy: { kind: 'offline', note: vscode.l10n.t('The language model’s answer could not be used ({0}); the offline judge decided.', e instanceof Error ? e.message.slice(0, 120) : 'invalid') } };
+    }
+  }
+
+  /** Records the user's own verdict on one defect of the latest attempt and re-scores it. */
+  async markDefect(id: string, defect: string, covered: boolean): Promise<void> {
+    const sample = (await this.content.get()).workSample(id);
+    const session = this.session(id);
+    if (!sample || !session.grade || !session.attempt || !sample.defects.some((d) => d.id === defect)) return;
+    const marks = { ...session.marks, [defect]: covered };
+    const scored = scoreWithMarks(sample, session.grade.found.map((m) => m.defect.id), marks);
+    await this.progress.record({ kind: 'sample-mark', id, attempt: session.attempt, defect, covered, score: scored.score });
+    session.marks = marks;
+    session.scrollTo = 'review-result';
+    await this.showPanel(sample);
   }
 
   async runTests(id: string): Promise<TestRunReport | undefined> {
@@ -229,7 +274,7 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
   private session(id: string): SampleSession {
     let s = this.sessions.get(id);
     if (!s) {
-      s = { showReference: false, hintTaken: false };
+      s = { showReference: false, hintTaken: false, marks: {} };
       this.sessions.set(id, s);
     }
     return s;
@@ -283,6 +328,9 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
         case 'showReference':
           await this.showReference(id);
           return;
+        case 'markDefect':
+          await this.markDefect(id, msg.defect, msg.covered);
+          return;
         case 'openExternal':
           await vscode.env.openExternal(vscode.Uri.parse(msg.url, true));
           return;
@@ -308,6 +356,8 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
       folder: this.folderOf(sample.id)?.fsPath ?? '',
       commentCount: this.comments.count(sample.id),
       grade: session.grade,
+      marks: session.marks,
+      judgedBy: session.judgedBy,
       commentTexts: session.commentTexts,
       tests: session.tests,
       running: session.running,
