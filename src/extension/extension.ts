@@ -23,6 +23,7 @@ export interface ExtensionApi {
   readonly tree: TopicsTreeProvider;
   readonly statusBar: DueStatusBar;
   readonly workSamples: WorkSampleController;
+  readonly model: ModelService;
   readonly mock: MockInterviews;
   readonly dashboard: DashboardPanel;
   readonly registeredCommands: readonly CommandId[];
@@ -165,7 +166,7 @@ export function createApp(context: vscode.ExtensionContext): App {
     [MOCK_VIEW_TYPE]: mock,
     [DASHBOARD_VIEW_TYPE]: dashboard,
   };
-  const api: ExtensionApi = { content, progress, panels, tree, statusBar, workSamples, mock, dashboard, registeredCommands: Object.keys(handlers) as CommandId[] };
+  const api: ExtensionApi = { content, progress, panels, tree, statusBar, workSamples, model, mock, dashboard, registeredCommands: Object.keys(handlers) as CommandId[] };
   return { api, tree, handlers, serializers };
 }
 

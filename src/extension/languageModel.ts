@@ -19,9 +19,14 @@ export const MODEL_TIMEOUT_MS = 15_000;
 export class ModelService {
   constructor(
     private readonly log: vscode.LogOutputChannel,
-    private readonly lm: LanguageModelApi = vscode.lm,
+    private lm: LanguageModelApi = vscode.lm,
     private readonly timeoutMs = MODEL_TIMEOUT_MS,
   ) {}
+
+  /** Swaps the model source (the in-host tests pass a deterministic fake of `vscode.lm`). */
+  useApi(lm: LanguageModelApi): void {
+    this.lm = lm;
+  }
 
   enabled(): boolean {
     return vscode.workspace.getConfiguration('interviewPractice').get<boolean>('languageModel.enabled', false);

@@ -7,6 +7,7 @@ export async function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'host', mocha);
   await import('./extension.test');
   await import('./hardening.test');
+  await import('./languageModel.test');
   await new Promise<void>((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} in-host test(s) failed`)) : resolve()));
   });

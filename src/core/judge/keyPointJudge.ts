@@ -1,5 +1,5 @@
-import { clauseDismisses } from './stance';
-import { clauses, FUNCTION_WORDS, isStopWord, stem, words } from './text';
+import { clauseDismisses, rejectComment } from './stance';
+import { clausesWithMood, FUNCTION_WORDS, isStopWord, stem, words } from './text';
 
 /**
  * Hints about which key points a draft covers. Unlike work-sample defects, key points carry no
@@ -41,9 +41,9 @@ interface DraftClause {
 }
 
 function readDraft(draft: string): DraftClause[] {
-  return clauses(draft).map((c) => {
-    const ws = words(c);
-    return { stems: ws.map(stem), words: ws, dismisses: clauseDismisses(c), negated: NEGATOR.test(c) };
+  return clausesWithMood(draft).map((c) => {
+    const ws = words(c.text);
+    return { stems: ws.map(stem), words: ws, dismisses: clauseDismisses(c), negated: NEGATOR.test(c.text) };
   });
 }
 
@@ -75,6 +75,9 @@ export function judgeKeyPoint(keyPoint: string, draft: readonly DraftClause[]): 
 
 /** One hint per key point. */
 export function keyPointHints(keyPoints: readonly string[], draftText: string): KeyPointHint[] {
+  // A bare list of terms or an overall dismissal states no claim, so it lights nothing.
+  const rejected = rejectComment(draftText);
+  if (rejected === 'keyword-list' || rejected === 'dismissive') return keyPoints.map(() => ({ verdict: 'absent', evidence: [] }));
   const draft = readDraft(draftText);
   return keyPoints.map((kp) => judgeKeyPoint(kp, draft));
 }

@@ -1,4 +1,4 @@
-import { clauses, FUNCTION_WORDS, meaningfulWordCount, words } from './text';
+import { clausesWithMood, FUNCTION_WORDS, meaningfulWordCount, words, type Clause } from './text';
 
 /**
  * Stance: whether a piece of text asserts a problem or waves one away. A judge must never credit
@@ -14,7 +14,7 @@ const APPROVAL = [
   /\b(?:looks|look|seems|seem|is|are|was|s|it|that|this|all|totally|perfectly|works|work|working)\s+(?:\w+\s+)?(?:fine|ok|okay|good|great|correct|right|sane|safe|solid|reasonable|acceptable)\b/,
   /\b(?:fine|ok|okay|good|correct|safe)\s+(?:here|as\s+is|as\s+it\s+is|to\s+me|by\s+me|for\s+now)\b/,
   /\bworks?\s+as\s+(?:expected|intended|designed)\b/,
-  /\bnothing\s+(?:wrong|to\s+(?:change|fix|worry)|here|missing)\b/,
+  /\bnothing\s+(?:wrong|to\s+(?:change|fix|worry)|missing)\b/,
   /\bno\s+(?:\w+\s+)?(?:needed|required|necessary)\b/,
   /^\s*(?:good|great|nice)\s+(?:that|to\s+see)\b/,
   /(?:^\s*|\b(?:i|we)\s+)approv(?:e|ed|ing)\b(?!\s+(?:by|from))/,
@@ -32,7 +32,9 @@ const APPROVAL = [
   /\b(?:can|could)\s+not\s+(?:happen|occur|overflow|race|leak)\b/,
   /\bwill\s+not\s+(?:happen|occur|be\s+a\s+problem|matter)\b/,
   /\bnever\s+(?:happens?|occurs?|a\s+problem)\b/,
-  /\b(?:already|properly|correctly)\s+(?:handled|validated|covered|converted|capped|escaped|checked|protected|locked)\b/,
+  /\b(?:already|properly|correctly)\s+(?:handled|validated|covered|converted|capped|escaped|checked|protected|locked|reported|required|enforced|caught|done|safe)\b/,
+  /\b(?:is|are)\s+covered\b/,
+  /\bactually\s+(?:the\s+)?(?:safer|better|right|correct|fine|intended)\b/,
   /\bis\s+(?:handled|covered)\s+(?:by|elsewhere|upstream)\b/,
 ];
 
@@ -40,7 +42,7 @@ const APPROVAL = [
 const PROBLEM_NOUN = '(?:real\\s+|actual\\s+|big\\s+|security\\s+)?(?:issues?|problems?|bugs?|concerns?|risks?|races?|race\\s+conditions?|leaks?|worry|worries|danger|vulnerabilit(?:y|ies)|deadlocks?|need|reason\\s+to\\s+worry)';
 const DENIAL = [
   new RegExp(`\\b(?:no|zero|without\\s+any)\\s+${PROBLEM_NOUN}\\b`),
-  new RegExp(`\\bnot\\s+(?:a|an|any|really\\s+a|really\\s+an)?\\s*${PROBLEM_NOUN}\\b`),
+  new RegExp(`\\bnot\\s+(?:a|an|any|really\\s+a|really\\s+an)?\\s*${PROBLEM_NOUN.replace('need|', '')}\\b`),
   /\bnon[-\s]?issue\b/,
   /\bnot\s+(?:racy|leaky|unsafe|broken|vulnerable|a\s+blocker)\b/,
   /\b(?:is|are)\s+not\s+(?:wrong|incorrect|unbounded|a\s+leak)\b/,
@@ -49,9 +51,11 @@ const DENIAL = [
 
 export type Stance = 'asserts' | 'dismisses';
 
-/** Whether one clause approves the code or denies a problem. */
-export function clauseDismisses(clause: string): boolean {
-  return APPROVAL.some((re) => re.test(clause)) || DENIAL.some((re) => re.test(clause));
+/** Whether one clause approves the code or denies a problem. A question ("are we OK with tokens in logs?") challenges instead. */
+export function clauseDismisses(clause: string | Clause): boolean {
+  const c = typeof clause === 'string' ? { text: clause, question: false } : clause;
+  if (c.question) return false;
+  return APPROVAL.some((re) => re.test(c.text)) || DENIAL.some((re) => re.test(c.text));
 }
 
 export interface StanceReading {
@@ -64,7 +68,7 @@ export interface StanceReading {
 export function readStance(text: string): StanceReading {
   const asserting: string[] = [];
   const dismissing: string[] = [];
-  for (const c of clauses(text)) (clauseDismisses(c) ? dismissing : asserting).push(c);
+  for (const c of clausesWithMood(text)) (clauseDismisses(c) ? dismissing : asserting).push(c.text);
   return { asserting, dismissing };
 }
 
@@ -86,12 +90,12 @@ export function rejectComment(text: string): Rejection | undefined {
   const ws = words(text);
   // "memory leak lru ttl evict": a list of terms with nothing relating them is not a claim.
   if (!ws.some((w) => FUNCTION_WORDS.has(w)) && looksLikeList(text, ws.length)) return 'keyword-list';
-  const all = clauses(text);
+  const all = clausesWithMood(text);
   const s = readStance(text);
   if (s.asserting.length === 0 || s.asserting.every((c) => meaningfulWordCount(c) < 2)) return 'dismissive';
   // The last word is the verdict: "…masks secrets anyway. Fine by me." approves, whatever came before;
   // "Otherwise looks good" after a real point does not.
-  const last = all[all.length - 1] ?? '';
-  if (clauseDismisses(last) && !/^\s*(?:otherwise|apart\s+from|except\s+for|beyond|besides|rest|everything\s+else)\b/.test(last)) return 'dismissive';
+  const last = all[all.length - 1] ?? { text: '', question: false };
+  if (clauseDismisses(last) && !/^\s*(?:otherwise|apart\s+from|except\s+for|beyond|besides|rest|everything\s+else)\b/.test(last.text)) return 'dismissive';
   return undefined;
 }

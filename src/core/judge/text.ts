@@ -22,7 +22,7 @@ const CONTRACTIONS: readonly [RegExp, string][] = [
 export function normalize(text: string): string {
   let t = text.toLowerCase().normalize('NFKC');
   for (const [re, to] of CONTRACTIONS) t = t.replace(re, to);
-  t = t.replace(/(\d)[,_](?=\d{3}\b)/g, '$1');
+  t = t.replace(/(\d)[,_](?=\d{3}(?!\d))/g, '$1');
   return t;
 }
 
@@ -65,14 +65,32 @@ export function stem(input: string): string {
 /** Clause boundaries: sentence ends and the contrastive words that turn a verdict around. */
 const CLAUSE_BREAK = /(?:[.!?;:]+(?=\s|$)|\n+|\s[—–]\s|\s-\s|,?\s+(?:but|however|although|though|except|yet|whereas|unless)\b)/g;
 
+export interface Clause {
+  readonly text: string;
+  /** Ended with a question mark: a reviewer's question challenges, it does not approve. */
+  readonly question: boolean;
+}
+
 /** Splits a text into clauses (for stance: "fine for one process, but six replicas…" is two). */
-export function clauses(text: string): string[] {
+export function clausesWithMood(text: string): Clause[] {
   // Code in backticks is kept whole, so `Date.now()` does not end a sentence.
   const protectedText = normalize(text).replace(/`[^`]*`/g, (code) => code.replace(/[.!?;:]/g, '\u0001'));
-  return protectedText
-    .split(CLAUSE_BREAK)
-    .map((c) => c.replace(/\u0001/g, '.').trim())
-    .filter((c) => c.length > 0);
+  const out: Clause[] = [];
+  let at = 0;
+  const push = (end: number, sep: string) => {
+    const t = protectedText.slice(at, end).replace(/\u0001/g, '.').trim();
+    if (t.length > 0) out.push({ text: t, question: sep.includes('?') });
+  };
+  for (const m of protectedText.matchAll(CLAUSE_BREAK)) {
+    push(m.index, m[0]);
+    at = m.index + m[0].length;
+  }
+  push(protectedText.length, '');
+  return out;
+}
+
+export function clauses(text: string): string[] {
+  return clausesWithMood(text).map((c) => c.text);
 }
 
 /** The words of a string as tokens ("10ms" → "10", "ms"; "check-then-act" → three words). */
