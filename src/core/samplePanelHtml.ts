@@ -56,14 +56,14 @@ function defectRow(v: SampleView, g: ReviewJudgement, d: WorkSample['defects'][n
     judged = `<p class="verdict found">${t('Judged found')}: ${match.comments.map(quote).join('')}<span class="reason">${g.comments[match.comments[0] ?? 0]?.pairs.some((p) => p.evidence.some((e) => e.group === 'model')) ? t('The model’s reason: {0}', words) : t('Concepts stated: {0}', words)}</span></p>`;
   } else {
     // The nearest miss: a comment at the defect that said part of the claim, shown so the user can judge it.
-    const near = g.comments.flatMap((c) => c.pairs.filter((p) => p.defectId === d.id).map((p) => ({ c, p })))[0];
-    judged = near
-      ? `<p class="verdict missed">${t('Not judged found')}. ${t('Your comment here:')} ${quote(near.c.index)}<span class="reason">${
-          near.c.rejected
-            ? escapeHtml(rejectionText(near.c.rejected, t))
-            : t('Stated: {0}. Not stated: {1}.', near.p.evidence.map((e) => `<em>${escapeHtml(e.group)}</em>`).join(', ') || t('none'), near.p.missing.map((m) => `<em>${escapeHtml(m)}</em>`).join(', ') || t('none'))
-        }</span></p>`
-      : `<p class="verdict missed">${t('Not judged found: no comment sits at this defect’s lines.')}</p>`;
+    const near = g.comments
+      .flatMap((c) => c.pairs.filter((p) => p.defectId === d.id).map((p) => ({ c, p })))
+      .sort((a, b) => b.p.evidence.length - a.p.evidence.length)[0];
+    if (!near) judged = `<p class="verdict missed">${t('Not judged found: no comment sits at this defect’s lines.')}</p>`;
+    else if (near.c.rejected) judged = `<p class="verdict missed">${t('Not judged found')}. ${t('Your comment here:')} ${quote(near.c.index)}<span class="reason">${escapeHtml(rejectionText(near.c.rejected, t))}</span></p>`;
+    else if (near.p.evidence.length === 0) judged = `<p class="verdict missed">${t('Not judged found: the comments at these lines state none of its claim.')}</p>`;
+    else
+      judged = `<p class="verdict missed">${t('Not judged found')}. ${t('Your comment here:')} ${quote(near.c.index)}<span class="reason">${t('Stated: {0}. Not stated: {1}.', near.p.evidence.map((e) => `<em>${escapeHtml(e.group)}</em>`).join(', '), near.p.missing.map((m) => `<em>${escapeHtml(m)}</em>`).join(', ') || t('none'))}</span></p>`;
   }
   const pressed = (value: boolean) => (mark === value ? 'true' : 'false');
   const markState = mark === true ? `<span class="self">${t('You marked: covered')}</span>` : mark === false ? `<span class="self">${t('You marked: not really')}</span>` : '';

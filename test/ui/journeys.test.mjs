@@ -137,7 +137,7 @@ describe('UI journeys: practice that is never lost', function () {
 describe('UI journey: review AI-written code as real files', function () {
   this.timeout(240_000);
 
-  it('adds a review comment through the gutter, submits, and sees the missed defects appear', async () => {
+  it('comments one right, one wrong and one dismissive point; sees exactly one judged match, then self-marks a defect', async () => {
     const sample = content.workSamples.find((w) => w.id === 'token-bucket-rate-limiter');
     const wb = await openWorkbench();
     try {
@@ -146,22 +146,41 @@ describe('UI journey: review AI-written code as real files', function () {
       await page.locator('.quick-input-widget input.input').fill(sample.title.split(' ').slice(-3).join(' '));
       await page.locator(`.quick-input-list .monaco-list-row:has-text(${JSON.stringify(sample.title)})`).first().click();
       const panel = await webviewFrame(page, '#submit-review');
-      const file = sample.open[0];
+      const file = 'rate-limiter.js';
       await page.locator(`.tab:has-text(${JSON.stringify(file)})`).first().click();
-      const defect = sample.defects.find((d) => d.file === file);
       const text = sample.files.find((f) => f.path === file).text;
-      const line = text.slice(0, text.indexOf(defect.anchor)).split('\n').length;
-      await commentOnLine(page, line, `This is wrong: ${defect.terms[0]}. ${defect.concept}.`);
+      const lineOf = (code) => text.slice(0, text.indexOf(code)).split('\n').length;
+      await commentOnLine(page, lineOf('const refilled = elapsed * this.refillPerSecond;'), 'Off by three orders of magnitude: the timestamp delta is in milliseconds and is never converted before it is multiplied by the per-second rate.');
+      await commentOnLine(page, lineOf('const tokens = state.tokens + refilled;'), 'This should round down with Math.floor, fractional tokens will confuse API clients.');
+      await commentOnLine(page, lineOf('(await this.store.get(key))'), 'No race here, JS is single-threaded so this is fine.');
       await shot(page, 'review-comment');
       await panel.locator('#submit-review').click();
       const result = await webviewFrame(page, '#review-result');
-      const score = Number((await result.locator('#score').innerText()).replace('%', ''));
-      assert.ok(score > 0 && score < 100, `a partial review scores between 0 and 100 (got ${score})`);
-      assert.equal(await result.locator('ul.found li').count(), 1);
-      assert.equal(await result.locator('ul.missed li').count(), sample.defects.length - 1);
+      assert.equal(await result.locator('#judged-count').innerText(), '1', 'exactly one judged match');
+      const found = result.locator('li.defect[data-judged="found"]');
+      assert.equal(await found.count(), 1);
+      assert.equal(await found.getAttribute('data-defect'), 'refill-unit-ms');
+      assert.match(await found.locator('.reason').innerText(), /Concepts stated/);
+      // The dismissal is listed with the reason it earned nothing.
+      assert.match(await result.locator('ul.unmatched').innerText(), /approves the code or denies a problem/);
+      const judged = Number(await result.locator('#judged-score').innerText());
+      assert.ok(judged > 0 && judged < 100, `a partial review (got ${judged})`);
       // Missed defects appear in the editor as comments from the reference reviewer, at their lines.
       await page.locator('.review-widget:has-text("Reference reviewer")').first().waitFor({ timeout: 15_000 });
       await shot(page, 'review-graded');
+      // The user has the last word: claim a defect the judge did not credit.
+      await result.locator('li.defect[data-defect="uncapped-burst"] button.mark[data-covered="true"]').click();
+      const marked = await webviewFrame(page, '#self-count', { timeout: 30_000 });
+      assert.equal(await marked.locator('#self-count').innerText(), '1');
+      assert.equal(await marked.locator('#judged-count').innerText(), '1', 'the judged count is unchanged by a self-mark');
+      assert.equal(await marked.locator('li.defect[data-defect="uncapped-burst"] button.mark[data-covered="true"]').getAttribute('aria-pressed'), 'true');
+      const withMarks = Number((await marked.locator('#score').innerText()).replace('%', ''));
+      assert.ok(withMarks > judged, `the score with marks (${withMarks}) is above the judged score (${judged})`);
+      // What a person sees: the judged row is marked by a coloured rule, not just present.
+      const border = await marked.locator('li.defect[data-judged="found"]').evaluate((el) => getComputedStyle(el).borderLeftColor);
+      const plain = await marked.locator('li.defect[data-judged="missed"]').first().evaluate((el) => getComputedStyle(el).borderLeftColor);
+      assert.notEqual(border, plain);
+      await shot(page, 'review-self-marked');
     } finally {
       await wb.close();
     }

@@ -15,8 +15,8 @@ export interface GroupEvidence {
   readonly matched: string;
 }
 
-/** Most other words a phrase's words may have between them ("too fast" matches "way too damn fast"). */
-export const PHRASE_GAP = 2;
+/** Most other words a phrase's words may have between them ("control host" matches "control of the build host"). */
+export const PHRASE_GAP = 3;
 
 interface CompiledWord {
   readonly stem: string;

@@ -15,7 +15,7 @@ const APPROVAL = [
   /\b(?:fine|ok|okay|good|correct|safe)\s+(?:here|as\s+is|as\s+it\s+is|to\s+me|by\s+me|for\s+now)\b/,
   /\bworks?\s+as\s+(?:expected|intended|designed)\b/,
   /\bnothing\s+(?:wrong|to\s+(?:change|fix|worry)|missing)\b/,
-  /\bno\s+(?:\w+\s+)?(?:needed|required|necessary)\b/,
+  /\bno\s+\w+\s+(?:needed|required|necessary)\b(?!\s+\w)/,
   /^\s*(?:good|great|nice)\s+(?:that|to\s+see)\b/,
   /(?:^\s*|\b(?:i|we)\s+)approv(?:e|ed|ing)\b(?!\s+(?:by|from))/,
   /^\s*(?:\+1|nice|nit|ok|okay|fine|good|great|done|agree[ds]?)\s*[.!]*\s*$/,
