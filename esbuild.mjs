@@ -17,13 +17,15 @@ const builds = [
   // Two host bundles: a tiny entry point that activates instantly, and the app it loads on first use.
   { ...node, entryPoints: ['src/extension/bootstrap.ts'], outfile: 'dist/extension.js', external: ['vscode', './app.js'], metafile: true },
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/app.js', external: ['vscode'], metafile: true },
-  { ...common, entryPoints: ['src/webview/question.ts', 'src/webview/sample.ts', 'src/webview/topic.ts', 'src/webview/mock.ts'], outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022', metafile: true },
-  { ...node, entryPoints: ['src/cli/content.ts'], outfile: 'dist/cli.js' },
+  { ...common, entryPoints: ['src/webview/question.ts', 'src/webview/sample.ts', 'src/webview/topic.ts', 'src/webview/mock.ts', 'src/webview/caseStudy.ts', 'src/webview/designLoop.ts'], outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022', metafile: true },
+  // The CLI renders ```dot diagrams with Graphviz (WebAssembly, a devDependency) at content build time;
+  // it stays external so the CLI loads it from node_modules and nothing of it reaches the extension.
+  { ...node, entryPoints: ['src/cli/content.ts'], outfile: 'dist/cli.js', external: ['@viz-js/viz'] },
 ];
 
 if (tests) {
   const unit = readdirSync('test/unit').filter((f) => f.endsWith('.test.ts')).map((f) => join('test/unit', f));
-  builds.push({ ...node, sourcemap: true, minify: false, entryPoints: unit, outdir: 'out/test/unit', external: ['mocha'] });
+  builds.push({ ...node, sourcemap: true, minify: false, entryPoints: unit, outdir: 'out/test/unit', external: ['mocha', '@viz-js/viz'] });
   builds.push({ ...node, sourcemap: true, minify: false, entryPoints: ['test/host/index.ts'], outfile: 'out/test/host/index.js', external: ['vscode', 'mocha'] });
 }
 

@@ -81,5 +81,5 @@ export function generatePack(bank: ContentBundle, count = 10_000, seed = 0x5eed_
     if (kind !== 'follow-up') parentsByTopic.set(topic, [...parents, id].slice(-50));
     questions.push(q);
   }
-  return { version: bank.version, topics: bank.topics, questions, workSamples: [] };
+  return { version: bank.version, topics: bank.topics, questions, workSamples: [], caseStudies: [], designLoops: [] };
 }

@@ -7,13 +7,14 @@ import { judgeReview } from '../core/judge/reviewJudge';
 import { formatContentError } from '../core/contentError';
 import { loadContentDir } from '../core/loadContent';
 import { QuestionSearch } from '../core/search';
-import { contentStats } from '../core/stats';
+import { contentStats, rawContentMarkdown } from '../core/stats';
+import { checkDiagramsInDir, createDiagramRenderer, renderBundleDiagrams } from '../build/diagramSvg';
 
 const USAGE = `usage: npm run content -- <command>
   check [dir]                 validate a content folder (default: content); errors as file:line: message
   stats [dir] [--json]        count topics, questions, follow-ups and work samples
   search "<query>" [--json] [--dir dir]   the top 10 matches
-  build [dir] [out]           validate and write the bundle the extension loads (default: dist/content.json)
+  build [dir] [out]           validate, render dot diagrams to SVG, write the bundle the extension loads (default: dist/content.json)
   judge-review --sample ID --comments FILE [--json] [--dir dir]
                               judge review comments (a JSON array of { file, line, text }) with the offline judge
   judge-eval [--json] [--corpus dir] [--dir dir]
@@ -87,7 +88,7 @@ function judgeEvalCommand(argv: string[]): number {
   return 0;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'judge-review') return judgeReviewCommand(argv.slice(1));
   if (argv[0] === 'judge-eval') return judgeEvalCommand(argv.slice(1));
   const json = argv.includes('--json');
@@ -99,6 +100,8 @@ function main(argv: string[]): number {
     case 'check': {
       const dir = rest[0] ?? 'content';
       const { bundle, errors } = loadContentDir(dir);
+      const diagrams = checkDiagramsInDir(dir, await createDiagramRenderer());
+      errors.push(...diagrams.errors);
       for (const e of errors) console.error(formatContentError(e));
       const s = contentStats(bundle);
       const summary = `${s.questions} questions, ${s.followUps} follow-ups, ${s.workSamples} work samples in ${s.topics.length} topics`;
@@ -111,11 +114,12 @@ function main(argv: string[]): number {
     }
     case 'stats': {
       const { bundle, errors } = loadContentDir(rest[0] ?? 'content');
-      const s = contentStats(bundle);
+      const s = contentStats(bundle, rawContentMarkdown(rest[0] ?? 'content'));
       if (json) console.log(JSON.stringify(s));
       else {
         for (const t of s.topics) console.log(`${t.title.padEnd(36)} ${t.questions}`);
         console.log(`questions ${s.questions}, follow-ups ${s.followUps}, work samples ${s.workSamples} (${s.runnableWorkSamples} runnable)`);
+        console.log(`case studies ${s.caseStudies}, design loops ${s.designLoops}, staff items ${s.staffItems}, senior-vs-staff sections ${s.staffSections}, main questions without follow-ups ${s.mainQuestionsWithoutFollowUps}, diagrams ${s.diagrams}, checked numbers ${s.checkedNumbers}`);
       }
       if (errors.length) console.error(`${errors.length} content error(s): run "npm run content -- check"`);
       return 0;
@@ -136,11 +140,18 @@ function main(argv: string[]): number {
       const dir = rest[0] ?? 'content';
       const out = resolve(rest[1] ?? 'dist/content.json');
       const { bundle, errors } = loadContentDir(dir);
+      const renderer = await createDiagramRenderer();
+      errors.push(...checkDiagramsInDir(dir, renderer).errors);
       for (const e of errors) console.error(formatContentError(e));
       if (errors.length) {
         console.error(`content build failed: ${errors.length} error(s)`);
         return 1;
       }
+      // Every ```dot fence in any Markdown of the bundle, rendered to sanitized SVG (build time only).
+      const rendered = renderBundleDiagrams(bundle, renderer);
+      for (const f of rendered.failed) console.error(`diagram failed to render: ${f.errors[0]?.message ?? ''}\n${f.source}`);
+      if (rendered.failed.length) return 1;
+      if (Object.keys(rendered.diagrams).length) bundle.diagrams = rendered.diagrams;
       // Paths in the bundle are relative to the content folder, never the builder's machine.
       const rel = (f: string) => f.replace(/\\/g, '/').replace(/^.*?\/?(?=(topics|questions|work-samples)\/)/, '');
       for (const q of bundle.questions) q.source.file = rel(q.source.file);
@@ -149,7 +160,7 @@ function main(argv: string[]): number {
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, JSON.stringify(bundle));
       const s = contentStats(bundle);
-      console.log(`content: ${s.questions} questions, ${s.followUps} follow-ups, ${s.workSamples} work samples → ${out}`);
+      console.log(`content: ${s.questions} questions, ${s.followUps} follow-ups, ${s.workSamples} work samples, ${Object.keys(rendered.diagrams).length} diagrams → ${out}`);
       return 0;
     }
     default:
@@ -158,4 +169,12 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exitCode = 1;
+  },
+);

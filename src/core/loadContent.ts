@@ -1,9 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
+import { stripChecks, verifyChecks } from './checkedNumbers';
 import { ContentParseError, type ContentError } from './contentError';
 import { parseQuestion } from './parseQuestion';
 import { parseTopic } from './parseTopic';
 import { parseWorkSampleDoc } from './parseWorkSample';
+import { loadStaffContent } from './loadStaffContent';
 import { CONTENT_BUNDLE_VERSION, idSchema, type ContentBundle, type Question, type SampleFile, type Topic, type WorkSample } from './schema';
 
 export interface LoadResult {
@@ -33,7 +35,11 @@ export function loadContentDir(root: string, options: LoadOptions = {}): LoadRes
   const read = (file: string): string | undefined => {
     try {
       if (statSync(file).size > MAX_FILE_BYTES) throw new Error(`file is larger than ${MAX_FILE_BYTES / 1024} KiB`);
-      return readFileSync(file, 'utf8');
+      const text = readFileSync(file, 'utf8');
+      if (!file.endsWith('.md')) return text;
+      // Checked numbers (<!-- check: 2 * 3 = 6 -->): verified here, then removed so no reader sees them.
+      for (const p of verifyChecks(text).problems) errors.push({ file, line: p.line, message: p.message });
+      return stripChecks(text);
     } catch (e) {
       fail(file, e);
       return undefined;
@@ -83,8 +89,16 @@ export function loadContentDir(root: string, options: LoadOptions = {}): LoadRes
   }
 
   const questions = linkQuestions(parsed, workSamples, options.knownIds ?? new Set(), errors);
+  const knownIds = options.knownIds ?? new Set<string>();
+  // Case studies and design loops (src/core/loadStaffContent.ts): ids unique across all content.
+  const { caseStudies, designLoops } = loadStaffContent(
+    root,
+    { topicIds, questionIds: new Set([...questions.map((q) => q.id), ...knownIds]), takenIds: new Set([...workSamples.map((w) => w.id), ...knownIds]) },
+    errors,
+    read,
+  );
   topics.sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
-  return { bundle: { version: CONTENT_BUNDLE_VERSION, topics, questions, workSamples }, errors };
+  return { bundle: { version: CONTENT_BUNDLE_VERSION, topics, questions, workSamples, caseStudies, designLoops }, errors };
 }
 
 /** Cross-file checks: unique ids, parents that exist, related links that resolve. */

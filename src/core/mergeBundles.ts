@@ -9,5 +9,7 @@ export function mergeBundles(base: ContentBundle, pack: ContentBundle): ContentB
     topics,
     questions: [...base.questions, ...pack.questions],
     workSamples: [...base.workSamples, ...pack.workSamples],
+    caseStudies: [...base.caseStudies, ...pack.caseStudies],
+    designLoops: [...base.designLoops, ...pack.designLoops],
   };
 }

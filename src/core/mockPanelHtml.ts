@@ -1,7 +1,7 @@
 import { escapeHtml, renderInline, renderMarkdown } from './markdown';
 import { webviewDocument, type WebviewResources } from './panelHtml';
 import type { Question } from './schema';
-import { currentTurn, secondsPerQuestion, type MockState } from './mock/session';
+import { currentTurn, turnBudget, type MockState } from './mock/session';
 import { identityT, type Translate } from './translate';
 
 /** One screen of a mock interview: the current question (answer hidden), or its rubric to tick. */
@@ -12,7 +12,7 @@ export function renderMockPanel(state: MockState, question: (id: string) => Ques
   const n = state.index + 1;
   const isFollowUp = state.phase === 'followUp' || state.phase === 'followUpGrading';
   const answering = state.phase === 'answering' || state.phase === 'followUp';
-  const budget = isFollowUp ? Math.floor(secondsPerQuestion(state) / 2) : secondsPerQuestion(state);
+  const budget = turnBudget(state);
   const deadline = state.phaseStartedAt + budget * 1000;
   let body = '';
   if (state.phase === 'done' || !q || !turn) {

@@ -20,6 +20,8 @@ export interface QuestionView {
   readonly parent?: LinkedItem;
   readonly followUps: readonly LinkedItem[];
   readonly related: readonly LinkedItem[];
+  /** Case studies that name this question (title, organisation, year). */
+  readonly caseStudies?: readonly (LinkedItem & { readonly organisation: string; readonly year: number })[];
   readonly grades: readonly GradeOption[];
   readonly note: string;
   readonly flagged: boolean;
@@ -67,6 +69,9 @@ export function questionScriptStrings(t: Translate = identityT) {
     flag: t('☆ Flag'),
     error: t('Error: {0}'),
     overBy: t('over by {0}'),
+    limitCounter: t('{0} of {1} characters'),
+    draftOver: t('{0} characters over the {1}-character limit: this draft is not kept after a reload until you shorten it.'),
+    noteOver: t('{0} characters over the {1}-character limit: the note is not saved until you shorten it.'),
   };
 }
 
@@ -187,6 +192,7 @@ ${section('vocabulary', t('Vocabulary that signals depth'), q.vocabulary ? list(
 ${section('example', t('Example'), q.example ? renderMarkdown(q.example) : undefined)}
 ${section('follow-ups', t('Follow-up questions'), view.followUps.length ? linkList(view.followUps, 'follow-ups') : undefined)}
 ${section('related', t('Related questions'), view.related.length ? linkList(view.related, 'related') : undefined)}
+${section('case-studies', t('Case studies'), view.caseStudies?.length ? `<ul class="case-studies">${view.caseStudies.map((c) => `<li><button type="button" class="link-button" data-open="${escapeHtml(c.id)}">${escapeHtml(c.title)}</button> <span class="hint">${escapeHtml(c.organisation)}, ${c.year}</span></li>`).join('')}</ul>` : undefined)}
 <section id="notes" aria-labelledby="notes-h">
   <h2 id="notes-h">${t('Your notes')}</h2>
   <textarea id="note" rows="4" aria-label="${escapeHtml(t('Notes on this question (Markdown, saved)'))}">${escapeHtml(view.note)}</textarea>

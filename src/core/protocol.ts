@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { TEXT_LIMITS } from './limits';
 import { idSchema } from './schema';
 
 /**
@@ -20,7 +21,7 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
     elapsedSeconds: z.number().int().min(0).max(86_400),
   }),
   z.strictObject({ type: z.literal('undoGrade'), questionId: idSchema }),
-  z.strictObject({ type: z.literal('saveNote'), questionId: idSchema, text: z.string().max(50_000) }),
+  z.strictObject({ type: z.literal('saveNote'), questionId: idSchema, text: z.string().max(TEXT_LIMITS.note) }),
   z.strictObject({ type: z.literal('toggleFlag'), questionId: idSchema }),
   z.strictObject({ type: z.literal('next') }),
 ]);
@@ -76,7 +77,7 @@ export const samplePanelStateSchema = z.object({ sampleId: idSchema });
 
 /** Messages from the mock-interview panel. */
 export const mockMessageSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('mockSubmit'), answer: z.string().max(100_000), timedOut: z.boolean() }),
+  z.strictObject({ type: z.literal('mockSubmit'), answer: z.string().max(TEXT_LIMITS.answer), timedOut: z.boolean() }),
   z.strictObject({ type: z.literal('mockGrade'), covered: z.array(z.number().int().min(0).max(20)).max(20) }),
 ]);
 export type MockMessage = z.infer<typeof mockMessageSchema>;

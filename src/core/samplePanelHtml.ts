@@ -129,7 +129,7 @@ export function renderSamplePanel(v: SampleView, r: WebviewResources, t: Transla
   <button type="button" class="primary" id="submit-review">${t('Submit Review')}</button>
   ${s.runnable ? `<button type="button" id="run-tests"${v.trusted ? '' : ` disabled title="${escapeHtml(t('Running code needs a trusted workspace'))}"`}>${t('Run My Tests')}</button>` : ''}
   <button type="button" id="show-reference">${t('Show Reference Review')}</button>
-  ${s.runnable ? `<p class="hint">${t('Write your tests in {0}; they run against the correct version and against versions with one planted bug each.', `<code>${escapeHtml(s.testFile ?? '')}</code>`)}${v.trusted ? '' : ` ${t('Running tests is disabled in an untrusted workspace.')}`}</p>` : ''}
+  ${s.runnable ? `<p class="hint">${t('Write your tests in {0}; they run against the correct version and against versions with one planted bug each.', `<code>${escapeHtml(s.testFile ?? '')}</code>`)}${v.trusted ? '' : ` ${t('Running tests is disabled in an untrusted workspace.')}`}</p><p class="hint" id="run-rights">${t('Run My Tests runs your test code with your own rights, in a temporary folder: it is not a sandbox (tests can read your files and use the network). It gets only PATH, HOME and temp-folder variables, is stopped after 15 s per version or when you cancel, and every process it started is stopped afterwards.')}</p>` : ''}
 </section>
 ${gradeSection(v, t)}
 ${testsSection(v, t)}

@@ -162,11 +162,85 @@ export const workSampleSchema = z.object({
 });
 export type WorkSample = z.infer<typeof workSampleSchema>;
 
+/** The header of a case study (content/case-studies/<id>.md). */
+export const caseStudyHeaderSchema = z.strictObject({
+  title: text('title', 120),
+  kind: z.literal('case-study'),
+  date: z.string().regex(/^\d{4}-\d{2}(?:-\d{2})?$/, 'date must be YYYY-MM-DD (or YYYY-MM)'),
+  organisation: text('organisation', 80),
+  topics: z.array(idSchema).min(1, 'name at least 1 topic').max(3, 'name at most 3 topics'),
+  questions: z.array(idSchema).min(1, 'name at least 1 question').max(8, 'name at most 8 questions'),
+  source: z.url({ protocol: /^https$/, error: 'source must be an https address' }).max(2000),
+  'source-title': text('source-title', 200),
+  tags: list('tag', 10, 40).min(1, 'give at least 1 tag'),
+});
+
+export const caseStudySchema = z.object({
+  id: idSchema,
+  title: z.string(),
+  date: z.string(),
+  year: z.number().int(),
+  organisation: z.string(),
+  topics: z.array(idSchema).min(1),
+  questions: z.array(idSchema),
+  sourceUrl: z.url({ protocol: /^https$/ }),
+  sourceTitle: z.string(),
+  tags: z.array(z.string()),
+  summary: z.string(),
+  whatHappened: z.string(),
+  lessons: z.array(z.string()).min(1),
+  interviewerQuestions: z.array(z.string()).min(1),
+  source: sourceSchema,
+});
+export type CaseStudy = z.infer<typeof caseStudySchema>;
+
+/** The six stages of a design loop, in the order an interview runs them. */
+export const DESIGN_STAGES = ['Clarify', 'Estimate', 'Design', 'Deep dive', 'Trade-offs', 'Wrap-up'] as const;
+
+export const designLoopHeaderSchema = z.strictObject({
+  title: text('title', 120),
+  kind: z.literal('design-loop'),
+  topic: idSchema,
+  difficulty: difficultySchema,
+  minutes: z.coerce.number().int('minutes must be a whole number').min(15).max(180),
+  tags: list('tag', 10, 40).min(1, 'give at least 1 tag'),
+  related: z.array(idSchema).max(12).optional(),
+});
+
+export const designStageSchema = z.object({
+  name: z.enum(DESIGN_STAGES),
+  minutes: z.number().int().min(1),
+  prompt: z.string().min(1),
+  reference: z.string().min(1),
+  keyPoints: z.array(z.string()).min(2).max(6),
+  rubric: z.object({ senior: z.string().min(1), staff: z.string().min(1), principal: z.string().min(1) }),
+  line: z.number().int().positive(),
+});
+export type DesignStage = z.infer<typeof designStageSchema>;
+
+export const designLoopSchema = z.object({
+  id: idSchema,
+  title: z.string(),
+  topic: idSchema,
+  difficulty: difficultySchema,
+  minutes: z.number().int(),
+  tags: z.array(z.string()),
+  related: z.array(idSchema),
+  brief: z.string(),
+  stages: z.array(designStageSchema).length(DESIGN_STAGES.length),
+  source: sourceSchema,
+});
+export type DesignLoop = z.infer<typeof designLoopSchema>;
+
 export const CONTENT_BUNDLE_VERSION = 1;
 export const contentBundleSchema = z.object({
   version: z.literal(CONTENT_BUNDLE_VERSION),
   topics: z.array(topicSchema),
   questions: z.array(questionSchema),
   workSamples: z.array(workSampleSchema),
+  caseStudies: z.array(caseStudySchema).default([]),
+  designLoops: z.array(designLoopSchema).default([]),
+  /** Diagram SVGs rendered and sanitized by the content build, by diagramKey of their DOT source (src/core/diagrams.ts). */
+  diagrams: z.record(z.string().regex(/^[0-9a-z]{1,16}$/), z.string().startsWith('<svg ')).optional(),
 });
 export type ContentBundle = z.infer<typeof contentBundleSchema>;

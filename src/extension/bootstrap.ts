@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { App, ExtensionApi } from './extension';
 import { COMMANDS } from './commandIds';
 
-const VIEW_TYPES = ['interviewPractice.question', 'interviewPractice.workSample', 'interviewPractice.topic', 'interviewPractice.mock', 'interviewPractice.dashboard'] as const;
+const VIEW_TYPES = ['interviewPractice.question', 'interviewPractice.workSample', 'interviewPractice.topic', 'interviewPractice.mock', 'interviewPractice.dashboard', 'interviewPractice.designLoop', 'interviewPractice.caseStudy'] as const;
 
 export function activate(context: vscode.ExtensionContext): { ready(): Promise<ExtensionApi> } {
   let app: Promise<App> | undefined;
@@ -42,6 +42,12 @@ export function activate(context: vscode.ExtensionContext): { ready(): Promise<E
       }),
     ),
   );
+  // @interviewer in VS Code's Chat (absent in hosts without the chat API, such as older versions).
+  if (typeof vscode.chat?.createChatParticipant === 'function') {
+    const participant = vscode.chat.createChatParticipant('interviewPractice.interviewer', async (request, chatContext, stream, token) => (await load()).chat(request, chatContext, stream, token));
+    participant.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'activity-icon.svg');
+    context.subscriptions.push(participant);
+  }
   return { ready: async () => (await load()).api };
 }
 

@@ -22,6 +22,9 @@ export const COMMANDS = {
   cancelReviewComment: 'interviewPractice.cancelReviewComment',
   deleteReviewComment: 'interviewPractice.deleteReviewComment',
   deleteReviewThread: 'interviewPractice.deleteReviewThread',
+  recordChatGrade: 'interviewPractice.recordChatGrade',
+  openDesignLoop: 'interviewPractice.openDesignLoop',
+  openCaseStudy: 'interviewPractice.openCaseStudy',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

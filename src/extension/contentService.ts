@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { contentBundleSchema, type ContentBundle, type Question, type Topic, type WorkSample } from '../core/schema';
+import { contentBundleSchema, type CaseStudy, type ContentBundle, type DesignLoop, type Question, type Topic, type WorkSample } from '../core/schema';
+import { setDiagrams } from '../core/markdown';
 import { QuestionSearch } from '../core/search';
 import type { ContentError } from '../core/contentError';
 
@@ -14,6 +15,13 @@ export interface ContentSnapshot {
   questionsOf(topicId: string): Question[];
   followUpsOf(questionId: string): Question[];
   workSamplesOf(topicId: string): WorkSample[];
+  caseStudy(id: string): CaseStudy | undefined;
+  /** Case studies that name a topic, newest first. */
+  caseStudiesOf(topicId: string): CaseStudy[];
+  /** Case studies that name a question (the other direction of their `questions` header). */
+  caseStudiesFor(questionId: string): CaseStudy[];
+  designLoop(id: string): DesignLoop | undefined;
+  designLoopsOf(topicId: string): DesignLoop[];
 }
 
 /** Extra content merged over the bundled bank (team packs), loaded by the caller. */
@@ -58,10 +66,13 @@ export class ContentService {
 
   private async load(): Promise<ContentSnapshot> {
     const errors: ContentError[] = [];
-    let bundle: ContentBundle = { version: 1, topics: [], questions: [], workSamples: [] };
+    let bundle: ContentBundle = { version: 1, topics: [], questions: [], workSamples: [], caseStudies: [], designLoops: [] };
     try {
       const parsed = contentBundleSchema.safeParse(JSON.parse(await readFile(this.bundlePath, 'utf8')));
-      if (parsed.success) bundle = parsed.data;
+      if (parsed.success) {
+        bundle = parsed.data;
+        setDiagrams(bundle.diagrams);
+      }
       else errors.push({ file: this.bundlePath, line: 1, message: `bundled content is invalid: ${parsed.error.issues[0]?.message ?? ''} at ${parsed.error.issues[0]?.path.join('.') ?? ''}` });
     } catch (e) {
       errors.push({ file: this.bundlePath, line: 1, message: `cannot read bundled content: ${e instanceof Error ? e.message : String(e)}` });
@@ -98,5 +109,14 @@ export function snapshotOf(bundle: ContentBundle, errors: readonly ContentError[
     questionsOf: (topicId) => byTopic.get(topicId) ?? [],
     followUpsOf: (id) => byParent.get(id) ?? [],
     workSamplesOf: (topicId) => bundle.workSamples.filter((w) => w.topic === topicId),
+    caseStudy: (id) => bundle.caseStudies.find((c) => c.id === id),
+    caseStudiesOf: (topicId) => newestFirst(bundle.caseStudies.filter((c) => c.topics.includes(topicId))),
+    caseStudiesFor: (questionId) => newestFirst(bundle.caseStudies.filter((c) => c.questions.includes(questionId))),
+    designLoop: (id) => bundle.designLoops.find((d) => d.id === id),
+    designLoopsOf: (topicId) => bundle.designLoops.filter((d) => d.topic === topicId),
   };
+}
+
+function newestFirst(list: CaseStudy[]): CaseStudy[] {
+  return list.sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
 }

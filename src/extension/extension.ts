@@ -12,6 +12,10 @@ import { searchQuestions } from './searchPick';
 import { DueStatusBar } from './statusBar';
 import { TopicsTreeProvider } from './topicsTree';
 import { TOPIC_VIEW_TYPE, TopicPanels } from './topicPanels';
+import { CASE_STUDY_VIEW_TYPE, CaseStudyPanels } from './caseStudyPanels';
+import { DESIGN_LOOP_VIEW_TYPE, DesignLoops } from './designLoops';
+import { pickCaseStudy, pickDesignLoop } from './staffPicks';
+import { Interviewer } from './chat/interviewer';
 import { ModelService } from './languageModel';
 import { SAMPLE_VIEW_TYPE, WorkSampleController } from './workSamples/workSampleController';
 
@@ -24,8 +28,11 @@ export interface ExtensionApi {
   readonly statusBar: DueStatusBar;
   readonly workSamples: WorkSampleController;
   readonly model: ModelService;
+  readonly interviewer: Interviewer;
   readonly mock: MockInterviews;
   readonly dashboard: DashboardPanel;
+  readonly designLoops: DesignLoops;
+  readonly caseStudies: CaseStudyPanels;
   readonly registeredCommands: readonly CommandId[];
 }
 
@@ -35,6 +42,8 @@ export interface App {
   readonly tree: TopicsTreeProvider;
   readonly handlers: Record<CommandId, (...args: unknown[]) => unknown>;
   readonly serializers: Record<string, vscode.WebviewPanelSerializer>;
+  /** The @interviewer chat participant's handler. */
+  readonly chat: vscode.ChatRequestHandler;
 }
 
 /**
@@ -54,10 +63,16 @@ export function createApp(context: vscode.ExtensionContext): App {
   const statusBar = new DueStatusBar();
   const model = new ModelService(log);
   const workSamples = new WorkSampleController(context, content, progress, log, model);
+  const interviewer = new Interviewer({ content, progress, model, log });
   const openItem = async (id: string) => {
-    if ((await content.get()).workSample(id)) await workSamples.open(id);
+    const snapshot = await content.get();
+    if (snapshot.workSample(id)) await workSamples.open(id);
+    else if (snapshot.caseStudy(id)) await caseStudies.open(id);
+    else if (snapshot.designLoop(id)) await designLoops.open(id);
     else await panels.open(id);
   };
+  const designLoops = new DesignLoops(context, content, openItem, log);
+  const caseStudies = new CaseStudyPanels(context.extensionUri, content, openItem, log);
   const mock = new MockInterviews(context, content, progress, log);
   const dashboard = new DashboardPanel(context.extensionUri, content, progress);
   const topics = new TopicPanels(context.extensionUri, content, progress, openItem, log);
@@ -139,6 +154,15 @@ export function createApp(context: vscode.ExtensionContext): App {
       const sampleId = typeof id === 'string' ? id : (workSamples.activeSampleId() ?? (await pickSample(content, vscode.l10n.t('Show Reference Review for…'))));
       if (sampleId) await workSamples.showReference(sampleId);
     },
+    [COMMANDS.openDesignLoop]: async (arg) => {
+      const id = typeof arg === 'string' ? arg : await pickDesignLoop(content);
+      if (id) await designLoops.open(id);
+    },
+    [COMMANDS.openCaseStudy]: async (arg) => {
+      const id = typeof arg === 'string' ? arg : await pickCaseStudy(content);
+      if (id) await caseStudies.open(id);
+    },
+    [COMMANDS.recordChatGrade]: (args) => interviewer.recordGrade(args),
     ...(workSamples.commentCommands() as Record<(typeof COMMANDS)['addReviewComment' | 'editReviewComment' | 'saveReviewComment' | 'cancelReviewComment' | 'deleteReviewComment' | 'deleteReviewThread'], (...args: unknown[]) => unknown>),
   };
 
@@ -153,6 +177,8 @@ export function createApp(context: vscode.ExtensionContext): App {
     topics,
     mock,
     dashboard,
+    designLoops,
+    caseStudies,
     progress.onDidChange(() => {
       void updateStatus();
       void markGraded();
@@ -165,9 +191,11 @@ export function createApp(context: vscode.ExtensionContext): App {
     [TOPIC_VIEW_TYPE]: topics,
     [MOCK_VIEW_TYPE]: mock,
     [DASHBOARD_VIEW_TYPE]: dashboard,
+    [DESIGN_LOOP_VIEW_TYPE]: designLoops,
+    [CASE_STUDY_VIEW_TYPE]: caseStudies,
   };
-  const api: ExtensionApi = { content, progress, panels, tree, statusBar, workSamples, model, mock, dashboard, registeredCommands: Object.keys(handlers) as CommandId[] };
-  return { api, tree, handlers, serializers };
+  const api: ExtensionApi = { content, progress, panels, tree, statusBar, workSamples, model, interviewer, mock, dashboard, designLoops, caseStudies, registeredCommands: Object.keys(handlers) as CommandId[] };
+  return { api, tree, handlers, serializers, chat: (request, chatContext, stream, token) => interviewer.handle(request, chatContext, stream, token) };
 }
 
 async function pickSample(content: ContentService, title: string, runnableOnly = false): Promise<string | undefined> {

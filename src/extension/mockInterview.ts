@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { renderMockPanel } from '../core/mockPanelHtml';
-import { gradeTurn, mockStateSchema, ratingsOf, secondsPerQuestion, startMock, submitAnswer, currentTurn, type MockConfig, type MockState } from '../core/mock/session';
+import { gradeTurn, mockStateSchema, ratingsOf, startMock, submitAnswer, currentTurn, turnBudget, type MockConfig, type MockState } from '../core/mock/session';
+import { isStageTurn, mockQuestion } from '../core/mock/designLoopStages';
+import { pickDesignLoop } from './staffPicks';
 import { transcriptMarkdown } from '../core/mock/scorecard';
 import { createNonce } from '../core/panelHtml';
 import { mockMessageSchema } from '../core/protocol';
@@ -39,7 +41,7 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
   /** Asks for topics, difficulty and length (unless given), then starts. */
   async start(config?: MockConfig): Promise<MockState | undefined> {
     const snapshot = await this.content.get();
-    const chosen = config ?? (await this.ask(snapshot.topics.map((topic) => ({ id: topic.id, title: topic.title }))));
+    const chosen = config ?? (await this.ask(snapshot.topics.map((topic) => ({ id: topic.id, title: topic.title })), snapshot.bundle.designLoops.length > 0));
     if (!chosen) return undefined;
     const model = await this.progress.model();
     let state: MockState;
@@ -56,13 +58,17 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
     return state;
   }
 
-  private async ask(topics: { id: string; title: string }[]): Promise<MockConfig | undefined> {
+  private async ask(topics: { id: string; title: string }[], loops: boolean): Promise<MockConfig | undefined> {
     const last = this.context.globalState.get<unknown>(TOPICS_KEY);
     const remembered = Array.isArray(last) ? new Set(last.filter((x): x is string => typeof x === 'string')) : undefined;
-    const picked = await vscode.window.showQuickPick(
-      topics.map((topic) => ({ label: topic.title, id: topic.id, picked: !remembered || remembered.size === 0 || remembered.has(topic.id) })),
+    // The last item is no topic: "Include a design loop" appends a loop's six stages as timed turns.
+    const loopItem = { label: `$(edit) ${vscode.l10n.t('Include a design loop')}`, description: vscode.l10n.t('its six stages follow the questions, each with its own time box'), id: '', picked: false };
+    const pickedAll = await vscode.window.showQuickPick(
+      [...topics.map((topic) => ({ label: topic.title, id: topic.id, description: undefined as string | undefined, picked: !remembered || remembered.size === 0 || remembered.has(topic.id) })), ...(loops ? [loopItem] : [])],
       { title: vscode.l10n.t('Mock Interview (1/3): topics'), canPickMany: true, placeHolder: vscode.l10n.t('Which topics may the interviewer ask about?') },
     );
+    const withLoop = pickedAll?.some((p) => p.id === '') ?? false;
+    const picked = pickedAll?.filter((p) => p.id !== '');
     if (!picked || picked.length === 0) return undefined;
     await this.context.globalState.update(TOPICS_KEY, picked.map((p) => p.id));
     const difficulty = await vscode.window.showQuickPick(
@@ -85,7 +91,9 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
       { title: vscode.l10n.t('Mock Interview (3/3): length') },
     );
     if (!length) return undefined;
-    return { topics: picked.map((p) => p.id), difficulty: difficulty.value, questions: length.questions, minutes: length.minutes };
+    const designLoop = withLoop ? await pickDesignLoop(this.content, vscode.l10n.t('Mock Interview: design loop')) : undefined;
+    if (withLoop && !designLoop) return undefined;
+    return { topics: picked.map((p) => p.id), difficulty: difficulty.value, questions: length.questions, minutes: length.minutes, designLoop };
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
@@ -115,13 +123,13 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
     const now = Date.now();
     const msg = parsed.data;
     if (msg.type === 'mockSubmit') {
-      const budget = (state.phase === 'followUp' ? 0.5 : 1) * secondsPerQuestion(state) * 1000;
+      const budget = turnBudget(state) * 1000;
       // The webview's clock is not trusted: past the deadline (plus a grace period) counts as time out.
       const late = now > state.phaseStartedAt + budget + 5000;
       state = submitAnswer(state, msg.answer, now, msg.timedOut || late);
     } else {
       const turn = currentTurn(state);
-      const q = turn ? (await this.content.get()).question(turn.questionId) : undefined;
+      const q = turn ? mockQuestion((await this.content.get()).bundle, turn.questionId) : undefined;
       state = gradeTurn(state, msg.covered, q?.keyPoints.length ?? 0, now);
     }
     await this.save(state);
@@ -131,7 +139,9 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
 
   private async finish(state: MockState): Promise<void> {
     const snapshot = await this.content.get();
-    for (const r of ratingsOf(state, (id) => snapshot.question(id)?.keyPoints.length ?? 0)) {
+    for (const r of ratingsOf(state, (id) => mockQuestion(snapshot.bundle, id)?.keyPoints.length ?? 0)) {
+      // Design-loop stages are graded in the transcript but are not spaced-repetition items.
+      if (isStageTurn(r.id)) continue;
       await this.progress.record({ kind: 'review', id: r.id, rating: r.rating, covered: r.covered, of: r.of, seconds: Math.min(r.seconds, 86_400) });
     }
     await this.context.globalState.update(STATE_KEY, undefined);
@@ -173,7 +183,7 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
     const snapshot = await this.content.get();
     const w = this.panel.webview;
     const asset = (...p: string[]) => w.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, ...p)).toString();
-    w.html = renderMockPanel(state, (id) => snapshot.question(id), Date.now(), {
+    w.html = renderMockPanel(state, (id) => mockQuestion(snapshot.bundle, id), Date.now(), {
       cspSource: w.cspSource,
       nonce: createNonce((n) => randomBytes(n)),
       scriptUri: asset('dist', 'webview', 'mock.js'),

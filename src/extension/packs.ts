@@ -66,7 +66,7 @@ export class QuestionPacks implements vscode.Disposable {
     let bundle = bundled;
     const errors: ContentError[] = [];
     for (const { path } of this.folders()) {
-      const knownIds = new Set([...bundle.questions.map((q) => q.id), ...bundle.workSamples.map((w) => w.id)]);
+      const knownIds = new Set([...bundle.questions.map((q) => q.id), ...bundle.workSamples.map((w) => w.id), ...bundle.caseStudies.map((c) => c.id), ...bundle.designLoops.map((d) => d.id)]);
       const pack = loadContentDir(path, { knownTopics: bundle.topics, knownIds });
       errors.push(...pack.errors);
       bundle = mergeBundles(bundle, pack.bundle);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { openExternalConfirmed } from './externalLinks';
 import { createNonce, renderQuestionPanel, type QuestionView } from '../core/panelHtml';
 import { panelStateSchema, parseWebviewMessage, type HostMessage, type WebviewMessage } from '../core/protocol';
 import { formatInterval } from '../core/progress/scheduler';
@@ -153,6 +154,7 @@ export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Dis
       parent: question.parent ? link(question.parent) : undefined,
       followUps: snapshot.followUpsOf(id).map((f) => ({ id: f.id, title: f.title })),
       related: question.related.map(link).filter((l): l is { id: string; title: string } => l !== undefined),
+      caseStudies: snapshot.caseStudiesFor(id).map((c) => ({ id: c.id, title: c.title, organisation: c.organisation, year: c.year })),
       grades: model.gradeOptions(id, now).map((g) => ({ ...g, label: ratingName(g.rating) })),
       note: model.note(id),
       flagged: model.flagged(id),
@@ -191,11 +193,13 @@ export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Dis
       case 'openQuestion': {
         const snapshot = await this.content.get();
         if (snapshot.workSample(msg.id)) await vscode.commands.executeCommand('interviewPractice.openWorkSample', msg.id);
+        else if (snapshot.caseStudy(msg.id)) await vscode.commands.executeCommand('interviewPractice.openCaseStudy', msg.id);
+        else if (snapshot.designLoop(msg.id)) await vscode.commands.executeCommand('interviewPractice.openDesignLoop', msg.id);
         else await this.open(msg.id);
         return;
       }
       case 'openExternal':
-        await vscode.env.openExternal(vscode.Uri.parse(msg.url, true));
+        await openExternalConfirmed(msg.url);
         return;
       case 'grade': {
         const question = (await this.content.get()).question(msg.questionId);

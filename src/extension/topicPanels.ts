@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { openExternalConfirmed } from './externalLinks';
 import { createNonce } from '../core/panelHtml';
 import { parseWebviewMessage } from '../core/protocol';
 import { idSchema } from '../core/schema';
@@ -77,7 +78,7 @@ export class TopicPanels implements vscode.WebviewPanelSerializer, vscode.Dispos
         if (!parsed.ok) return this.log.warn(parsed.reason);
         const msg = parsed.message;
         if (msg.type === 'openQuestion') await this.openItem(msg.id);
-        else if (msg.type === 'openExternal') await vscode.env.openExternal(vscode.Uri.parse(msg.url, true));
+        else if (msg.type === 'openExternal') await openExternalConfirmed(msg.url);
         else this.log.warn(`ignored ${msg.type} from a topic panel`);
       }),
       panel.onDidDispose(() => {

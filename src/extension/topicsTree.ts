@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Question, Topic, WorkSample } from '../core/schema';
+import type { CaseStudy, DesignLoop, Question, Topic, WorkSample } from '../core/schema';
 import type { ContentService, ContentSnapshot } from './contentService';
 import { difficultyName, STATE_ICON, stateName } from './labels';
 import type { ProgressService } from './progressService';
@@ -9,6 +9,8 @@ export type TopicNode =
   | { kind: 'topic'; topic: Topic }
   | { kind: 'question'; question: Question }
   | { kind: 'sample'; sample: WorkSample }
+  | { kind: 'designLoop'; loop: DesignLoop }
+  | { kind: 'caseStudy'; caseStudy: CaseStudy }
   | { kind: 'error'; message: string };
 
 /** Topics → questions (follow-ups under their question) and hands-on work samples. */
@@ -40,6 +42,8 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicNode>, v
       return [
         ...snapshot.questionsOf(node.topic.id).map((question) => ({ kind: 'question' as const, question })),
         ...snapshot.workSamplesOf(node.topic.id).map((sample) => ({ kind: 'sample' as const, sample })),
+        ...snapshot.designLoopsOf(node.topic.id).map((loop) => ({ kind: 'designLoop' as const, loop })),
+        ...snapshot.caseStudiesOf(node.topic.id).map((caseStudy) => ({ kind: 'caseStudy' as const, caseStudy })),
       ];
     }
     if (node.kind === 'question') return snapshot.followUpsOf(node.question.id).map((question) => ({ kind: 'question' as const, question }));
@@ -104,6 +108,9 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicNode>, v
         item.command = { command: COMMANDS.openWorkSample, title: vscode.l10n.t('Open Work Sample'), arguments: [w.id] };
         return item;
       }
+      case 'designLoop':
+      case 'caseStudy':
+        return staffItem(node);
       case 'error': {
         const item = new vscode.TreeItem(node.message);
         item.iconPath = new vscode.ThemeIcon('warning');
@@ -123,3 +130,31 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicNode>, v
 }
 
 export type { ContentSnapshot };
+
+/** A design loop (pencil: you write a design document) or a case study (history: a real incident). */
+function staffItem(node: Extract<TopicNode, { kind: 'designLoop' | 'caseStudy' }>): vscode.TreeItem {
+  if (node.kind === 'designLoop') {
+    const loop = node.loop;
+    const item = new vscode.TreeItem(loop.title, vscode.TreeItemCollapsibleState.None);
+    item.id = `designLoop:${loop.id}`;
+    item.description = vscode.l10n.t('Design loop · {0} · {1} min', difficultyName(loop.difficulty), loop.minutes);
+    const tip = new vscode.MarkdownString(`**${vscode.l10n.t('Design loop: {0}', loop.title)}**\n\n${loop.brief}`);
+    tip.supportHtml = false;
+    item.tooltip = tip;
+    item.iconPath = new vscode.ThemeIcon('edit');
+    item.contextValue = 'designLoop';
+    item.command = { command: COMMANDS.openDesignLoop, title: vscode.l10n.t('Open Design Loop'), arguments: [loop.id] };
+    return item;
+  }
+  const c = node.caseStudy;
+  const item = new vscode.TreeItem(c.title, vscode.TreeItemCollapsibleState.None);
+  item.id = `caseStudy:${c.id}`;
+  item.description = vscode.l10n.t('Case study · {0}, {1}', c.organisation, c.year);
+  const tip = new vscode.MarkdownString(`**${vscode.l10n.t('Case study: {0}', c.title)}**\n\n${c.summary}`);
+  tip.supportHtml = false;
+  item.tooltip = tip;
+  item.iconPath = new vscode.ThemeIcon('history');
+  item.contextValue = 'caseStudy';
+  item.command = { command: COMMANDS.openCaseStudy, title: vscode.l10n.t('Open Case Study'), arguments: [c.id] };
+  return item;
+}

@@ -6,7 +6,11 @@ export function wireLinks(post: (message: { type: 'openQuestion'; id: string } |
   document.querySelectorAll<HTMLButtonElement>('[data-open]').forEach((b) => b.addEventListener('click', () => post({ type: 'openQuestion', id: b.dataset.open ?? '' })));
   document.querySelectorAll<HTMLAnchorElement>('a.external-link').forEach((a) =>
     a.addEventListener('click', (e) => {
+      // Stopped here, so VS Code's own link handler (window-level) never opens it as well: the host
+      // asks the user to confirm the address, and Cancel then really cancels.
       e.preventDefault();
+      e.stopImmediatePropagation();
+      e.stopPropagation();
       post({ type: 'openExternal', url: a.href });
     }),
   );

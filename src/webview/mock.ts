@@ -1,4 +1,7 @@
 // The mock-interview panel's script: a countdown, submit (or auto-submit at zero), tick and continue.
+import { TEXT_LIMITS } from '../core/limits';
+import { guardText } from './textLimit';
+
 const vscode = acquireVsCodeApi<unknown>();
 const phase = document.body.dataset.phase;
 const answer = document.getElementById('answer-text') as HTMLTextAreaElement | null;
@@ -6,11 +9,27 @@ const countdown = document.getElementById('countdown');
 // The deadline comes from the host clock; correct for any skew between host and webview.
 const skew = Date.now() - Number(document.body.dataset.now ?? Date.now());
 let sent = false;
+const submitButton = document.getElementById('submit') as HTMLButtonElement | null;
+const limit = answer
+  ? guardText(
+      answer,
+      TEXT_LIMITS.answer,
+      {
+        counter: (n, max) => `${n} / ${max}`,
+        over: (x, max) => `${x} characters over the ${max}-character limit: shorten your answer to submit it (when time runs out, only the first ${max} characters are kept).`,
+      },
+      (over) => {
+        if (submitButton) submitButton.disabled = over;
+      },
+    )
+  : undefined;
 
 function submit(timedOut: boolean): void {
   if (sent) return;
+  // Past the limit a manual submit waits for the user to shorten; at the deadline the kept part is sent (the counter said so).
+  if (!timedOut && limit?.over()) return;
   sent = true;
-  vscode.postMessage({ type: 'mockSubmit', answer: answer?.value ?? '', timedOut });
+  vscode.postMessage({ type: 'mockSubmit', answer: (answer?.value ?? '').slice(0, TEXT_LIMITS.answer), timedOut });
 }
 
 function grade(): void {
@@ -43,4 +62,3 @@ document.addEventListener('keydown', (e) => {
 });
 answer?.focus();
 
-export {};

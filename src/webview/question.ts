@@ -5,6 +5,8 @@ import { keyPointHints, proposeRating } from '../core/judge/keyPointJudge';
 import type { QuestionScriptStrings } from '../core/panelHtml';
 import type { HostMessage, PanelState } from '../core/protocol';
 import { identityT as format } from '../core/translate';
+import { TEXT_LIMITS } from '../core/limits';
+import { guardText } from './textLimit';
 
 const vscode = acquireVsCodeApi<PanelState>();
 const body = document.body;
@@ -26,14 +28,20 @@ const gradeResult = $('grade-result');
 const nextButton = $<HTMLButtonElement>('next');
 const startedAt = Date.now();
 let graded = false;
+const limitCounter = (n: string, max: string) => text('limitCounter', n, max);
+const draftLimit = draft ? guardText(draft, TEXT_LIMITS.draft, { counter: limitCounter, over: (x, max) => text('draftOver', x, max) }) : undefined;
+const noteLimit = note ? guardText(note, TEXT_LIMITS.note, { counter: limitCounter, over: (x, max) => text('noteOver', x, max) }) : undefined;
 
 const previous = vscode.getState();
 const state: PanelState = previous?.questionId === questionId ? previous : { questionId, review };
 if (draft && state.draft) draft.value = state.draft;
+draftLimit?.update();
 if (state.revealed) reveal(false);
 saveState();
 
 function saveState(): void {
+  // Past its limit the draft is not persisted (the panel says so); the last state that fits is kept.
+  if (draftLimit?.over()) return;
   vscode.setState({ ...state, questionId, review, draft: draft?.value ?? '' });
 }
 
@@ -89,7 +97,7 @@ function grade(rating: 1 | 2 | 3 | 4): void {
     questionId,
     rating,
     covered,
-    draftChars: draft?.value.length ?? 0,
+    draftChars: Math.min(draft?.value.length ?? 0, 1_000_000),
     elapsedSeconds: Math.min(86_400, Math.round((Date.now() - startedAt) / 1000)),
   });
 }
@@ -149,6 +157,7 @@ $('flag')?.addEventListener('click', () => vscode.postMessage({ type: 'toggleFla
 let noteTimer: ReturnType<typeof setTimeout> | undefined;
 note?.addEventListener('input', () => {
   clearTimeout(noteTimer);
+  if (noteLimit?.over()) return;
   noteTimer = setTimeout(() => vscode.postMessage({ type: 'saveNote', questionId, text: note.value }), 600);
 });
 

@@ -98,6 +98,8 @@ function sampleOracle(v: unknown): boolean {
     case 'runTests':
     case 'showReference':
       return keysAre(o, ['type', 'sampleId']) && isId(o.sampleId);
+    case 'markDefect':
+      return keysAre(o, ['type', 'sampleId', 'defect', 'covered']) && isId(o.sampleId) && isId(o.defect) && typeof o.covered === 'boolean';
     case 'openExternal':
       return keysAre(o, ['type', 'url']) && isUrl(o.url);
     default:
@@ -108,9 +110,9 @@ function sampleOracle(v: unknown): boolean {
 // ── Generators ────────────────────────────────────────────────────────────────────────────────
 
 const QUESTION_TYPES = ['ready', 'revealed', 'openQuestion', 'openExternal', 'grade', 'undoGrade', 'saveNote', 'toggleFlag', 'next'];
-const SAMPLE_TYPES = ['submitReview', 'runTests', 'showReference', 'openExternal'];
+const SAMPLE_TYPES = ['submitReview', 'runTests', 'showReference', 'markDefect', 'openExternal'];
 const NASTY_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'then', 'command', 'args', 'polluted', '', ' type', 'Type', 'type\u0000'];
-const FIELD_NAMES = ['type', 'questionId', 'id', 'sampleId', 'url', 'rating', 'covered', 'draftChars', 'elapsedSeconds', 'text'];
+const FIELD_NAMES = ['type', 'questionId', 'id', 'sampleId', 'defect', 'url', 'rating', 'covered', 'draftChars', 'elapsedSeconds', 'text'];
 const HUGE = 'A'.repeat(1_000_000);
 
 function randomId(r: Rng): string {
@@ -205,7 +207,9 @@ function validWebviewMessage(r: Rng, type = r.pick(QUESTION_TYPES)): Obj {
 }
 
 function validSampleMessage(r: Rng, type = r.pick(SAMPLE_TYPES)): Obj {
-  return type === 'openExternal' ? { type, url: r.pick(URLS.filter(([, ok]) => ok))[0] } : { type, sampleId: randomId(r) };
+  if (type === 'openExternal') return { type, url: r.pick(URLS.filter(([, ok]) => ok))[0] };
+  if (type === 'markDefect') return { type, sampleId: randomId(r), defect: randomId(r), covered: r.next() < 0.5 };
+  return { type, sampleId: randomId(r) };
 }
 
 /** Bad values for one field of a message; each one alone makes the message invalid. */
@@ -214,6 +218,7 @@ const BAD_VALUES: Record<string, Json[]> = {
   questionId: BAD_IDS,
   id: BAD_IDS,
   sampleId: BAD_IDS,
+  defect: BAD_IDS,
   rating: [0, 5, -1, 2.5, '3', null, true, [3], {}, 1e308],
   covered: ['0', 3, null, {}, [-1], [21], [1.5], ['1'], [null], [[1]], Array.from({ length: 21 }, () => 0), [1e308]],
   draftChars: [-1, 1.5, 1_000_001, '5', null, [], 1e308],

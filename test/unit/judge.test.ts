@@ -186,7 +186,8 @@ describe('the model judge: prompt and untrusted answer', () => {
   });
 });
 
-describe('npm run content -- judge-review', () => {
+describe('npm run content -- judge-review', function () {
+  this.timeout(30_000);
   it('prints per-comment credit and the score as JSON', () => {
     const dir = mkdtempSync(join(tmpdir(), 'judge-'));
     const file = join(dir, 'comments.json');

@@ -68,6 +68,17 @@ describe('markdown rendering', () => {
     assert.match(renderMarkdown('<b>hi</b>'), /&lt;b&gt;hi&lt;\/b&gt;/);
   });
 
+  it('drops HTML comments (checked numbers, author notes) instead of showing them escaped', () => {
+    for (const src of ['Cost 19,800 h <!-- check: 300 * 1.5 * 44 = 19800 --> a year', '<!-- a note -->\n\nCost 19,800 h a year', '| a |\n|---|\n| 19,800 h <!-- check: 1 = 1 --> a year |', '- 19,800 h <!-- check: 2 * 3 = 6 --> a year']) {
+      for (const html of [renderMarkdown(src), renderInline(src)]) {
+        assert.doesNotMatch(html, /check|note|&lt;!--|<!--/, html);
+        assert.match(html, /19,800 h/, html);
+      }
+    }
+    assert.match(renderMarkdown('a *b <!-- check: 2 * 3 = 6 --> c* d'), /<em>b\s+c<\/em>/);
+    assert.match(renderMarkdown('<!-- x --> <b>y</b>'), /&lt;b&gt;y&lt;\/b&gt;/, 'HTML beside a comment is still shown as text');
+  });
+
   it('keeps the text of a removed link', () => {
     assert.match(renderMarkdown('[run this](command:foo.bar)'), /<span class="link-removed">run this<\/span>/);
   });

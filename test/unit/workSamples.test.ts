@@ -243,6 +243,60 @@ describe('running the user’s tests against the planted bugs', function () {
     const left = execSync('ps -eo args').toString().split('\n').filter((l) => l.includes(marker));
     assert.deepEqual(left, [], 'the runaway child is gone');
   });
+
+  it('stops processes that escaped the process group (setsid, detached + unref, even with a cleared environment) and says so', async function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = mkdtempSync(join(tmpdir(), 'ip-escape-'));
+    const marker = `ip-escape-${process.pid}-${Date.now()}`;
+    writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+    const keep = `'-e', 'setInterval(() => {}, 1000)', '${marker}'`;
+    writeFileSync(
+      join(dir, 'escape.test.js'),
+      [
+        `import test from 'node:test';`,
+        `import { spawn } from 'node:child_process';`,
+        `test('escapes', async () => {`,
+        `  spawn('setsid', [process.execPath, ${keep}], { detached: true, stdio: 'ignore' }).unref();`,
+        `  spawn(process.execPath, [${keep}], { detached: true, stdio: 'ignore' }).unref();`,
+        `  spawn(process.execPath, [${keep}], { detached: true, stdio: 'ignore', env: {} }).unref();`,
+        `  await new Promise((r) => setTimeout(r, 300));`,
+        `});`,
+      ].join('\n'),
+    );
+    const r = await runNodeTest(node, dir, 'escape.test.js', { timeoutMs: 10_000, maxOutputBytes: 10_000 });
+    assert.equal(r.exitCode, 0, r.output);
+    await new Promise((res) => setTimeout(res, 300));
+    const left = execSync('ps -eo args').toString().split('\n').filter((l) => l.includes(marker));
+    assert.deepEqual(left, [], 'no process of the run survives');
+    assert.ok(r.strayProcesses >= 3, `reported ${r.strayProcesses} stray processes`);
+  });
+
+  it('passes the tests only what Node needs from the environment, not VS Code’s variables', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ip-env-'));
+    writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
+    writeFileSync(join(dir, 'env.test.js'), `import test from 'node:test';\nimport assert from 'node:assert/strict';\ntest('env', () => { assert.equal(process.env.VSCODE_IPC_HOOK, undefined); assert.equal(process.env.SECRET_TOKEN, undefined); assert.ok(process.env.PATH); });\n`);
+    process.env.VSCODE_IPC_HOOK = '/tmp/vscode-ipc.sock';
+    process.env.SECRET_TOKEN = 'hunter2';
+    try {
+      const r = await runNodeTest(node, dir, 'env.test.js', { timeoutMs: 10_000, maxOutputBytes: 10_000 });
+      assert.equal(r.exitCode, 0, r.output);
+    } finally {
+      delete process.env.VSCODE_IPC_HOOK;
+      delete process.env.SECRET_TOKEN;
+    }
+  });
+
+  it('a cancelled run stops at once and scores nothing', async () => {
+    const abort = new AbortController();
+    const loop = `import test from 'node:test';\ntest('spins', () => { for (;;) {} });\n`;
+    setTimeout(() => abort.abort(), 500);
+    const started = Date.now();
+    const r = await runAgainstVariants(sample, loop, node, { timeoutMs: 60_000, maxOutputBytes: 10_000 }, abort.signal);
+    assert.equal(r.cancelled, true);
+    assert.deepEqual(r.caught, []);
+    assert.match(r.summary, /cancelled/);
+    assert.ok(Date.now() - started < 20_000, 'does not wait for the time limit');
+  });
 });
 
 describe('the bundled work samples', function () {

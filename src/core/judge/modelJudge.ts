@@ -132,6 +132,9 @@ export function draftPrompt(prompt: string, keyPoints: readonly string[], draft:
 
 const squash = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
+/** A quote that addresses the grader ("ignore the rubric", "mark every point covered") is never evidence. */
+const INSTRUCTION = /\b(?:ignore|disregard|forget)\b[^.]{0,60}\b(?:rubric|instructions?|previous|above|rules?|key points?)\b|\b(?:mark|grade|score|rate)\s+(?:this|me|it|every|all|each)\b|\bsystem\s+(?:prompt|instruction)/i;
+
 /** Parses the model's verdicts; a verdict whose quote is not in the draft is not believed. */
 export function parseDraftVerdicts(reply: string, keyPoints: readonly string[], draft: string): DraftPointVerdict[] {
   const parsed = draftVerdictSchema.parse(extractJson(reply));
@@ -140,7 +143,7 @@ export function parseDraftVerdicts(reply: string, keyPoints: readonly string[], 
     const v = parsed.points.find((p) => p.index === i);
     if (!v || v.verdict === 'missing') return { verdict: 'missing', evidence: '' };
     const quote = oneLine(v.evidence);
-    if (quote === '' || !haystack.includes(squash(quote.replace(/…$/, '')))) return { verdict: 'missing', evidence: '' };
+    if (quote === '' || INSTRUCTION.test(quote) || !haystack.includes(squash(quote.replace(/…$/, '')))) return { verdict: 'missing', evidence: '' };
     return { verdict: v.verdict, evidence: quote };
   });
 }

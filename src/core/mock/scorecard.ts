@@ -1,4 +1,5 @@
 import type { ContentBundle } from '../schema';
+import { mockQuestion } from './designLoopStages';
 import { identityT, type Translate } from '../translate';
 import type { MockState, MockTurn } from './session';
 
@@ -21,7 +22,7 @@ export interface Scorecard {
 }
 
 export function scorecard(state: MockState, bank: ContentBundle): Scorecard {
-  const q = (id: string) => bank.questions.find((x) => x.id === id);
+  const q = (id: string) => mockQuestion(bank, id);
   const byTopic = new Map<string, { covered: number; total: number }>();
   let covered = 0;
   let total = 0;
@@ -58,7 +59,7 @@ const quote = (text: string, t: Translate) => (text.trim() ? text.trim().split('
 /** The transcript the user can save: every question, their answer, the rubric, and a scorecard. */
 export function transcriptMarkdown(state: MockState, bank: ContentBundle, finishedAt: Date, t: Translate = identityT): string {
   const card = scorecard(state, bank);
-  const q = (id: string) => bank.questions.find((x) => x.id === id);
+  const q = (id: string) => mockQuestion(bank, id);
   const out: string[] = [];
   const difficulty = { any: t('mixed difficulty'), intermediate: t('intermediate'), senior: t('senior'), staff: t('staff') }[state.config.difficulty];
   out.push(`# ${t('Mock interview — {0}', finishedAt.toISOString().slice(0, 10))}`);

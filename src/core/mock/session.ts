@@ -6,12 +6,19 @@ export const mockConfigSchema = z.object({
   topics: z.array(idSchema).max(50),
   difficulty: z.union([difficultySchema, z.literal('any')]),
   questions: z.number().int().min(1).max(12),
-  minutes: z.number().int().min(5).max(180),
+  minutes: z.number().int().min(5).max(360),
+  /** A design loop whose six stages follow the questions as timed turns (src/core/mock/designLoopStages.ts). */
+  designLoop: idSchema.optional(),
 });
 export type MockConfig = z.infer<typeof mockConfigSchema>;
 
+/** A question id, or a design-loop stage `loop:<loop-id>:<stage index>`. */
+export const turnIdSchema = z.union([idSchema, z.string().regex(/^loop:[a-z0-9-]{3,60}:[0-9]$/)]);
+
 const turnSchema = z.object({
-  questionId: idSchema,
+  questionId: turnIdSchema,
+  /** Seconds for this turn when it has its own time box (a design-loop stage); otherwise a share of the interview. */
+  budget: z.number().int().min(1).max(86_400).optional(),
   answer: z.string().max(100_000).default(''),
   seconds: z.number().int().min(0).default(0),
   timedOut: z.boolean().default(false),
@@ -49,14 +56,19 @@ export function startMock(bank: ContentBundle, config: MockConfig, now: number, 
   pool.sort((a, b) => a.key - b.key);
   const chosen = pool.slice(0, config.questions).map((p) => p.q);
   const followUps = (id: string) => bank.questions.filter((q) => q.parent === id);
+  const loop = config.designLoop ? bank.designLoops.find((d) => d.id === config.designLoop) : undefined;
+  const stages = (loop?.stages ?? []).map((stage, i) => ({ main: { ...blankTurn(stageTurnId(loop?.id ?? '', i)), budget: stage.minutes * 60 } }));
   return {
-    config: { ...config, questions: chosen.length },
+    config: { ...config, questions: chosen.length, minutes: Math.min(360, config.minutes + (loop?.minutes ?? 0)), designLoop: loop?.id },
     startedAt: new Date(now).toISOString(),
-    items: chosen.map((q) => {
-      const f = followUps(q.id);
-      const pick = f.length ? f[Math.floor(random() * f.length)] : undefined;
-      return { main: blankTurn(q.id), followUp: pick ? blankTurn(pick.id) : undefined };
-    }),
+    items: [
+      ...chosen.map((q) => {
+        const f = followUps(q.id);
+        const pick = f.length ? f[Math.floor(random() * f.length)] : undefined;
+        return { main: blankTurn(q.id), followUp: pick ? blankTurn(pick.id) : undefined };
+      }),
+      ...stages,
+    ],
     index: 0,
     phase: 'answering',
     phaseStartedAt: now,
@@ -67,10 +79,28 @@ function blankTurn(questionId: string): MockTurn {
   return { questionId, answer: '', seconds: 0, timedOut: false, covered: [], graded: false };
 }
 
-/** Seconds each main question gets: the interview's minutes shared out, follow-ups count as half a question. */
+/** The turn id of a design loop's stage (0-based) in a mock interview. */
+export function stageTurnId(loopId: string, stage: number): string {
+  return `loop:${loopId}:${stage}`;
+}
+
+/**
+ * Seconds each main question gets: the interview's minutes shared out, follow-ups count as half a
+ * question. Turns with their own time box (design-loop stages) take theirs first.
+ */
 export function secondsPerQuestion(state: MockState): number {
-  const weight = state.items.reduce((s, i) => s + 1 + (i.followUp ? 0.5 : 0), 0);
-  return Math.max(60, Math.floor((state.config.minutes * 60) / weight));
+  const shared = state.items.filter((i) => i.main.budget === undefined);
+  const boxed = state.items.reduce((s, i) => s + (i.main.budget ?? 0), 0);
+  const weight = shared.reduce((s, i) => s + 1 + (i.followUp ? 0.5 : 0), 0);
+  return weight ? Math.max(60, Math.floor((state.config.minutes * 60 - boxed) / weight)) : 60;
+}
+
+/** Seconds the current turn has: its own time box, half a question for a follow-up, else one question's share. */
+export function turnBudget(state: MockState): number {
+  const turn = currentTurn(state);
+  if (turn?.budget !== undefined) return turn.budget;
+  const per = secondsPerQuestion(state);
+  return state.phase === 'followUp' || state.phase === 'followUpGrading' ? Math.floor(per / 2) : per;
 }
 
 export function currentTurn(state: MockState): MockTurn | undefined {

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { openExternalConfirmed } from '../externalLinks';
 import { createNonce } from '../../core/panelHtml';
 import { parseWebviewMessage, sampleMessageSchema, samplePanelStateSchema } from '../../core/protocol';
 import { renderSamplePanel, type SampleView } from '../../core/samplePanelHtml';
@@ -232,14 +233,19 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
     await this.showPanel(sample);
     try {
       const report = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Running your tests against {0} versions…', Object.keys(sample.mutants).length + 2) },
-        () => runAgainstVariants(sample, test, { execPath: process.execPath, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } }),
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Running your tests against {0} versions…', Object.keys(sample.mutants).length + 2), cancellable: true },
+        (_progress, token) => {
+          const abort = new AbortController();
+          const sub = token.onCancellationRequested(() => abort.abort());
+          // Only what Node needs is passed on: not VS Code's IPC handles or the user's other variables.
+          return runAgainstVariants(sample, test, { execPath: process.execPath, env: { ELECTRON_RUN_AS_NODE: '1' } }, undefined, abort.signal).finally(() => sub.dispose());
+        },
       );
       session.tests = report;
       session.scrollTo = 'test-result';
       this.log.info(`[${id}] ${report.summary}`);
       for (const v of [report.ai, report.reference, ...report.mutants]) {
-        this.log.info(`[${id}] ${v.variant}${v.defectId ? ` ${v.defectId}` : ''}: ${v.passed ? 'pass' : 'fail'}${v.timedOut ? ' (timed out, stopped)' : ''}${v.outputCapped ? ' (output capped, stopped)' : ''}`);
+        this.log.info(`[${id}] ${v.variant}${v.defectId ? ` ${v.defectId}` : ''}: ${v.passed ? 'pass' : 'fail'}${v.timedOut ? ' (timed out, stopped)' : ''}${v.outputCapped ? ' (output capped, stopped)' : ''}${v.strayProcesses ? ` (${v.strayProcesses} stray process(es) stopped)` : ''}`);
       }
       void vscode.window.showInformationMessage(report.summary);
       return report;
@@ -332,7 +338,7 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
           await this.markDefect(id, msg.defect, msg.covered);
           return;
         case 'openExternal':
-          await vscode.env.openExternal(vscode.Uri.parse(msg.url, true));
+          await openExternalConfirmed(msg.url);
           return;
       }
     } catch (e) {

@@ -1,0 +1,36 @@
+import { escapeHtml, renderInline, renderMarkdown } from './markdown';
+import { webviewDocument, type LinkedItem, type WebviewResources } from './panelHtml';
+import type { CaseStudy } from './schema';
+import { identityT, type Translate } from './translate';
+
+export interface CaseStudyView {
+  readonly caseStudy: CaseStudy;
+  readonly topics: readonly LinkedItem[];
+  /** The questions it illustrates (that still exist). */
+  readonly questions: readonly LinkedItem[];
+}
+
+/** A case study, read-only: summary, what happened, lessons, what an interviewer would ask, its source and questions. */
+export function renderCaseStudyPanel(v: CaseStudyView, r: WebviewResources, t: Translate = identityT): string {
+  const c = v.caseStudy;
+  const list = (items: readonly string[], cls: string) => `<ul class="${cls}">${items.map((i) => `<li>${renderInline(i)}</li>`).join('')}</ul>`;
+  const questions = v.questions
+    .map((q) => `<li><button type="button" class="link-button" data-open="${escapeHtml(q.id)}">${escapeHtml(q.title)}</button></li>`)
+    .join('');
+  const section = (id: string, title: string, body: string) => `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${escapeHtml(title)}</h2>${body}</section>`;
+  return webviewDocument(r, c.title, `data-case-study-id="${escapeHtml(c.id)}"`, `<main class="case-study">
+<header class="meta">
+  <span class="badge kind">${t('Case study')}</span>
+  <span class="organisation">${escapeHtml(c.organisation)}</span>
+  <span class="year">${escapeHtml(String(c.year))}</span>
+  <span class="topic">${v.topics.map((x) => escapeHtml(x.title)).join(' · ')}</span>
+</header>
+<h1 id="title">${escapeHtml(c.title)}</h1>
+${section('summary', t('Summary'), renderMarkdown(c.summary))}
+${section('what-happened', t('What happened'), renderMarkdown(c.whatHappened))}
+${section('lessons', t('Lessons'), list(c.lessons, 'lessons'))}
+${section('interviewer-asks', t('What an interviewer would ask'), list(c.interviewerQuestions, 'asks'))}
+${questions ? section('case-questions', t('Practise it'), `<ul class="case-questions">${questions}</ul>`) : ''}
+${section('source', t('Source'), `<p><a class="external-link" href="${escapeHtml(c.sourceUrl)}">${escapeHtml(c.sourceTitle)}</a></p><p class="hint">${t('Opens in your browser. The account above is our summary of the public record, not a quotation.')}</p>`)}
+</main>`);
+}

@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import { findTopic, judgeAnswerOffline, judgementFromModel } from '../../core/interviewer/quiz';
+import type { ChatGradeArgs, ChatState } from '../../core/interviewer/state';
+import { draftPrompt, parseDraftVerdicts } from '../../core/judge/modelJudge';
+import { scorecard, transcriptMarkdown } from '../../core/mock/scorecard';
+import { currentTurn, gradeTurn, ratingsOf, secondsPerQuestion, startMock, submitAnswer, type MockState } from '../../core/mock/session';
+import type { InterviewerDeps } from './interviewer';
+import { RECORD_GRADE_COMMAND } from './ids';
+import { asText, bankMarkdown, RATING_NAMES } from './render';
+
+const QUESTIONS = 3;
+const MINUTES = 15;
+
+const result = (state: ChatState): vscode.ChatResult => ({ metadata: { state } });
+
+/** /mock [topics]: three questions with their follow-ups, timed, judged against the key points. */
+export async function startChatMock(deps: InterviewerDeps, words: string, stream: vscode.ChatResponseStream): Promise<vscode.ChatResult> {
+  const snapshot = await deps.content.get();
+  const topics = [...new Set(words.split(/[\s,]+/).map((w) => findTopic(snapshot.bundle, w)).filter((t): t is string => !!t))];
+  const model = await deps.progress.model();
+  const now = (deps.now ?? Date.now)();
+  let mock: MockState;
+  try {
+    mock = startMock(snapshot.bundle, { topics, difficulty: 'any', questions: QUESTIONS, minutes: MINUTES }, now, deps.random ?? Math.random, (id) => model.reviewCount(id));
+  } catch (e) {
+    stream.markdown(asText(e instanceof Error ? e.message : String(e)));
+    return result({ mode: 'idle' });
+  }
+  const names = topics.length ? topics.map((t) => snapshot.topic(t)?.title ?? t).join(', ') : vscode.l10n.t('all topics');
+  stream.markdown(`**${vscode.l10n.t('Mock interview')}**: ${asText(names)} · ${vscode.l10n.t('{0} questions, {1} minutes, about {2} min each', mock.items.length, MINUTES, Math.round(secondsPerQuestion(mock) / 60))}\n\n`);
+  askCurrent(deps, mock, stream, snapshot.question.bind(snapshot));
+  return result({ mode: 'mock', mock });
+}
+
+function askCurrent(deps: InterviewerDeps, mock: MockState, stream: vscode.ChatResponseStream, question: (id: string) => { title: string; prompt: string } | undefined): void {
+  const turn = currentTurn(mock);
+  const q = turn ? question(turn.questionId) : undefined;
+  if (!q) return;
+  const followUp = mock.phase === 'followUp';
+  stream.markdown(`**${followUp ? vscode.l10n.t('Follow-up') : vscode.l10n.t('Question {0} of {1}', mock.index + 1, mock.items.length)}**\n\n${bankMarkdown(q.prompt)}\n\n_${vscode.l10n.t('Answer in your next message; the clock is running.')}_`);
+}
+
+export async function mockAnswer(deps: InterviewerDeps, state: Extract<ChatState, { mode: 'mock' }>, answer: string, stream: vscode.ChatResponseStream, token: vscode.CancellationToken): Promise<vscode.ChatResult> {
+  const snapshot = await deps.content.get();
+  const now = (deps.now ?? Date.now)();
+  let mock = state.mock;
+  const turn = currentTurn(mock);
+  const q = turn ? snapshot.question(turn.questionId) : undefined;
+  if (!turn || !q || mock.phase === 'done') return result({ mode: 'idle' });
+  const limit = mock.phase === 'followUp' ? secondsPerQuestion(mock) / 2 : secondsPerQuestion(mock);
+  const timedOut = (now - mock.phaseStartedAt) / 1000 > limit;
+  mock = submitAnswer(mock, answer, now, timedOut);
+  let judgement = judgeAnswerOffline(q, answer);
+  if (deps.model.enabled()) {
+    const reply = await deps.model.ask(draftPrompt(q.prompt, q.keyPoints, answer), vscode.l10n.t('Judge your interview answer against the question’s key points.'), token);
+    if (reply.ok) {
+      try {
+        judgement = judgementFromModel(q, parseDraftVerdicts(reply.text, q.keyPoints, answer));
+      } catch {
+        // The offline judgement stands.
+      }
+    }
+  }
+  const covered = judgement.points.flatMap((p, i) => (p.verdict === 'covered' ? [i] : []));
+  mock = gradeTurn(mock, covered, q.keyPoints.length, now);
+  stream.markdown(`${timedOut ? `_${vscode.l10n.t('Over time.')}_ ` : ''}${vscode.l10n.t('{0} of {1} key points covered ({2}).', covered.length, q.keyPoints.length, judgement.by === 'model' ? vscode.l10n.t('judged by your language model') : vscode.l10n.t('offline hints'))}\n\n---\n\n`);
+  if (mock.phase !== 'done') {
+    askCurrent(deps, mock, stream, snapshot.question.bind(snapshot));
+    return result({ mode: 'mock', mock });
+  }
+  // The same transcript and scorecard as the panel's mock interview, shown here and savable.
+  const card = scorecard(mock, snapshot.bundle);
+  stream.markdown(`**${vscode.l10n.t('Scorecard')}**: ${vscode.l10n.t('{0} of {1} key points ({2}%)', card.covered, card.total, Math.round(card.share * 100))}\n\n`);
+  stream.markdown(bankMarkdown(transcriptMarkdown(mock, snapshot.bundle, new Date(now))));
+  stream.markdown(`\n\n${vscode.l10n.t('Nothing is recorded until you click. Record the proposed grade of each question:')}\n\n`);
+  for (const r of ratingsOf(mock, (id) => snapshot.question(id)?.keyPoints.length ?? 0)) {
+    const args: ChatGradeArgs = { questionId: r.id, rating: r.rating, covered: r.covered, of: r.of, seconds: r.seconds };
+    stream.button({ command: RECORD_GRADE_COMMAND, title: `${RATING_NAMES[r.rating]}: ${snapshot.question(r.id)?.title ?? r.id}`, arguments: [args] });
+  }
+  return result({ mode: 'idle' });
+}

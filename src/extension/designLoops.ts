@@ -1,0 +1,216 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import { designDocument, WRITTEN_THRESHOLD, writtenPerStage } from '../core/designLoopDoc';
+import { renderDesignLoopPanel } from '../core/designLoopPanelHtml';
+import { designLoopPanelStateSchema, designLoopRecordsSchema, parseDesignLoopMessage, type DesignLoopHostMessage, type DesignLoopRecords } from '../core/designLoopProtocol';
+import { createNonce } from '../core/panelHtml';
+import type { DesignLoop } from '../core/schema';
+import type { ContentService } from './contentService';
+import { openExternalConfirmed } from './externalLinks';
+import { t } from './labels';
+
+export const DESIGN_LOOP_VIEW_TYPE = 'interviewPractice.designLoop';
+const RECORDS_KEY = 'interviewPractice.designLoops';
+
+/**
+ * Design loops: a real Markdown design document in the practice folder (one `##` heading per stage)
+ * and a panel beside it listing the stages. A stage's reference, key points and rubric are revealed
+ * only once the document has the user's own writing under that stage's heading (checked here, on
+ * the host, from the document text). Document paths and revealed stages live in globalState.
+ */
+export class DesignLoops implements vscode.WebviewPanelSerializer, vscode.Disposable {
+  private readonly panels = new Map<string, vscode.WebviewPanel>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly renderedEmitter = new vscode.EventEmitter<string>();
+  /** Fires with the loop id whenever its panel is (re-)rendered (tests listen). */
+  readonly onDidRender = this.renderedEmitter.event;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly content: ContentService,
+    private readonly openItem: (id: string) => Promise<void>,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      this.renderedEmitter,
+      vscode.workspace.onDidChangeTextDocument((e) => this.documentChanged(e.document)),
+    );
+  }
+
+  records(): DesignLoopRecords {
+    const parsed = designLoopRecordsSchema.safeParse(this.context.globalState.get(RECORDS_KEY));
+    return parsed.success ? parsed.data : {};
+  }
+
+  private async saveRecord(id: string, record: DesignLoopRecords[string]): Promise<void> {
+    await this.context.globalState.update(RECORDS_KEY, { ...this.records(), [id]: record });
+  }
+
+  /** The same root as the work samples: the practiceFolder setting, or the extension's storage. */
+  private practiceRoot(): vscode.Uri {
+    const configured = vscode.workspace.getConfiguration('interviewPractice').get<string>('practiceFolder', '').trim();
+    return configured ? vscode.Uri.file(configured) : vscode.Uri.joinPath(this.context.globalStorageUri, 'practice');
+  }
+
+  documentUri(id: string): vscode.Uri | undefined {
+    const path = this.records()[id]?.path;
+    return path ? vscode.Uri.file(path) : undefined;
+  }
+
+  /** Creates the design document (or reopens the one already written), shows it, and the stages beside. */
+  async open(id: string): Promise<boolean> {
+    const loop = (await this.content.get()).designLoop(id);
+    if (!loop) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Design loop "{0}" is not in the question bank.', id));
+      return false;
+    }
+    const record = this.records()[id];
+    const known = record && existsSync(record.path) ? vscode.Uri.file(record.path) : undefined;
+    const uri = known ?? vscode.Uri.joinPath(this.practiceRoot(), 'design-loops', `${loop.id}.md`);
+    const fresh = !existsSync(uri.fsPath);
+    if (fresh) await vscode.workspace.fs.writeFile(uri, Buffer.from(designDocument(loop, t), 'utf8'));
+    await this.saveRecord(id, { path: uri.fsPath, revealed: fresh ? [] : (record?.revealed ?? []) });
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
+    await this.showPanel(loop, undefined, vscode.ViewColumn.Beside);
+    return true;
+  }
+
+  /** Reveals a stage's reference if the document has enough of the user's writing under it. */
+  async reveal(id: string, stage: number): Promise<boolean> {
+    const loop = (await this.content.get()).designLoop(id);
+    const record = this.records()[id];
+    if (!loop || !record || stage < 0 || stage >= loop.stages.length) return false;
+    const counts = writtenPerStage(loop, (await this.documentText(id)) ?? '', t);
+    if ((counts[stage] ?? 0) < WRITTEN_THRESHOLD) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Write at least {0} characters of your own under "Stage {1}" in the design document first.', WRITTEN_THRESHOLD, stage + 1));
+      return false;
+    }
+    if (!record.revealed.includes(stage)) await this.saveRecord(id, { ...record, revealed: [...record.revealed, stage].sort((a, b) => a - b) });
+    await this.showPanel(loop, stage);
+    return true;
+  }
+
+  /** The document's current text: the open editor's (unsaved edits count) or the file's. */
+  async documentText(id: string): Promise<string | undefined> {
+    const uri = this.documentUri(id);
+    if (!uri) return undefined;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === uri.fsPath);
+    return open?.getText() ?? (await readFile(uri.fsPath, 'utf8').catch(() => undefined));
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const parsed = designLoopPanelStateSchema.safeParse(state);
+    const loop = parsed.success ? (await this.content.get()).designLoop(parsed.data.loopId) : undefined;
+    if (!loop || !this.records()[loop.id]) {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = this.options();
+    this.attach(loop.id, panel);
+    await this.showPanel(loop);
+  }
+
+  /** For tests: the same path as a message from the panel's webview. */
+  async receive(id: string, raw: unknown): Promise<void> {
+    await this.onMessage(id, raw);
+  }
+
+  panelFor(id: string): vscode.WebviewPanel | undefined {
+    return this.panels.get(id);
+  }
+
+  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    const root = this.context.extensionUri;
+    return { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: [vscode.Uri.joinPath(root, 'dist', 'webview'), vscode.Uri.joinPath(root, 'media')] };
+  }
+
+  private attach(id: string, panel: vscode.WebviewPanel): void {
+    this.panels.set(id, panel);
+    panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'activity-icon.svg');
+    const subs = [
+      panel.webview.onDidReceiveMessage((raw: unknown) => void this.onMessage(id, raw)),
+      panel.onDidDispose(() => {
+        if (this.panels.get(id) === panel) this.panels.delete(id);
+        for (const s of subs) s.dispose();
+      }),
+    ];
+  }
+
+  private async onMessage(id: string, raw: unknown): Promise<void> {
+    const parsed = parseDesignLoopMessage(raw);
+    if (!parsed.ok) return this.log.warn(parsed.reason);
+    const msg = parsed.message;
+    // A panel may only act on the loop it shows.
+    if ('loopId' in msg && msg.loopId !== id) return this.log.warn(`ignored ${msg.type} for ${msg.loopId} from the panel of ${id}`);
+    try {
+      if (msg.type === 'revealStage') await this.reveal(id, msg.stage);
+      else if (msg.type === 'openDocument') {
+        const uri = this.documentUri(id);
+        if (uri) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { viewColumn: vscode.ViewColumn.One, preview: false });
+      } else if (msg.type === 'openQuestion') await this.openItem(msg.id);
+      else await openExternalConfirmed(msg.url);
+    } catch (e) {
+      this.log.error(`design loop ${msg.type} failed`, e instanceof Error ? e : String(e));
+    }
+  }
+
+  /** As the user types in a design document, its panel's stage statuses follow (debounced). */
+  private documentChanged(doc: vscode.TextDocument): void {
+    const entry = Object.entries(this.records()).find(([id, r]) => r.path === doc.uri.fsPath && this.panels.has(id));
+    if (!entry) return;
+    const [id] = entry;
+    clearTimeout(this.timers.get(id));
+    this.timers.set(
+      id,
+      setTimeout(() => {
+        this.timers.delete(id);
+        void this.content.get().then(async (snapshot) => {
+          const loop = snapshot.designLoop(id);
+          const panel = this.panels.get(id);
+          if (!loop || !panel) return;
+          const message: DesignLoopHostMessage = { type: 'written', counts: writtenPerStage(loop, doc.getText(), t) };
+          await panel.webview.postMessage(message);
+        });
+      }, 250),
+    );
+  }
+
+  private async showPanel(loop: DesignLoop, scrollTo?: number, column?: vscode.ViewColumn): Promise<void> {
+    let panel = this.panels.get(loop.id);
+    if (!panel) {
+      panel = vscode.window.createWebviewPanel(DESIGN_LOOP_VIEW_TYPE, vscode.l10n.t('Design loop: {0}', loop.title), { viewColumn: column ?? vscode.ViewColumn.Beside, preserveFocus: true }, this.options());
+      this.attach(loop.id, panel);
+    }
+    const snapshot = await this.content.get();
+    const record = this.records()[loop.id];
+    const w = panel.webview;
+    const asset = (...p: string[]) => w.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, ...p)).toString();
+    w.html = renderDesignLoopPanel(
+      {
+        loop,
+        topicTitle: snapshot.topic(loop.topic)?.title ?? loop.topic,
+        docPath: record?.path ?? '',
+        written: writtenPerStage(loop, (await this.documentText(loop.id)) ?? '', t),
+        revealed: record?.revealed ?? [],
+        related: loop.related.flatMap((r) => {
+          const q = snapshot.question(r) ?? snapshot.workSample(r);
+          return q ? [{ id: r, title: q.title }] : [];
+        }),
+        scrollTo,
+      },
+      { cspSource: w.cspSource, nonce: createNonce((n) => randomBytes(n)), scriptUri: asset('dist', 'webview', 'designLoop.js'), styleUri: asset('media', 'question.css') },
+      t,
+    );
+    this.renderedEmitter.fire(loop.id);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const p of [...this.panels.values()]) p.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,35 @@
+// The design-loop panel's script: reveal a stage (the host checks the document first), show the
+// document, follow the written counts the host sends as the user types. Nothing else.
+import { wireLinks } from './links';
+
+const vscode = acquireVsCodeApi<{ loopId: string }>();
+const loopId = document.body.dataset.loopId ?? '';
+vscode.setState({ loopId });
+const threshold = Number(document.body.dataset.threshold ?? '20');
+const strings = JSON.parse(document.body.dataset.strings ?? '{}') as { locked?: string; unlocked?: string };
+const fill = (message: string, ...args: (string | number)[]) => message.replace(/\{(\d+)\}/g, (m, i: string) => String(args[Number(i)] ?? m));
+
+document.querySelectorAll<HTMLButtonElement>('button.reveal-stage').forEach((b) =>
+  b.addEventListener('click', () => vscode.postMessage({ type: 'revealStage', loopId, stage: Number(b.dataset.stage) })),
+);
+document.getElementById('open-doc')?.addEventListener('click', () => vscode.postMessage({ type: 'openDocument', loopId }));
+wireLinks((message) => vscode.postMessage(message));
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const data = event.data as { type?: unknown; counts?: unknown };
+  if (data?.type !== 'written' || !Array.isArray(data.counts)) return;
+  data.counts.forEach((raw, i) => {
+    const count = typeof raw === 'number' ? raw : 0;
+    const written = count >= threshold;
+    const section = document.getElementById(`stage-${i}`);
+    if (!section) return;
+    section.dataset.written = String(written);
+    const button = section.querySelector<HTMLButtonElement>('button.reveal-stage');
+    if (button) button.disabled = !written;
+    const status = document.getElementById(`status-${i}`);
+    if (status) status.textContent = written ? (strings.unlocked ?? '') : fill(strings.locked ?? '', threshold, count);
+  });
+});
+
+const scrollTarget = document.body.dataset.scroll;
+if (scrollTarget) document.getElementById(scrollTarget)?.scrollIntoView({ block: 'start' });
