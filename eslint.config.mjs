@@ -16,6 +16,19 @@ export default tseslint.config(
     },
   },
   {
+    // Tooltips, comments and hovers render Markdown: only src/extension/safeUi.ts may make one, from sanitized text.
+    files: ['src/extension/**/*.ts'],
+    ignores: ['src/extension/safeUi.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']", message: "Use `import * as z from 'zod'` (keeps zod's locales out of the bundle)." },
+        { selector: "NewExpression[callee.property.name='MarkdownString']", message: 'Use markdownString() from src/extension/safeUi.ts: it takes only sanitized SafeMarkdown (src/core/safeText.ts).' },
+        { selector: "NewExpression[callee.name='MarkdownString']", message: 'Use markdownString() from src/extension/safeUi.ts: it takes only sanitized SafeMarkdown (src/core/safeText.ts).' },
+      ],
+    },
+  },
+  {
     // The core is plain node: it must never import the VS Code API (so it runs in unit tests and the CLI).
     files: ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/webview/**/*.ts'],
     rules: {

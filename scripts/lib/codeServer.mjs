@@ -1,11 +1,12 @@
 // A real VS Code (code-server 4.100.3 = VS Code 1.100.3) on 127.0.0.1, driven by Debian's Chromium
 // through playwright-core. Shared by the in-host tests, the UI journeys, `npm start` and the benchmarks.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mergeSettings } from './startProfile.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CODE_SERVER = join(ROOT, '.vscode-test', 'code-server-4.100.3', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
@@ -13,6 +14,15 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function ensureCodeServer() {
   execFileSync('bash', [join(ROOT, 'scripts', 'ensure-code-server.sh')], { stdio: 'inherit' });
+}
+
+/** Whether `port` can be listened on at 127.0.0.1 right now. */
+export async function isPortFree(port) {
+  return new Promise((res) => {
+    const srv = createServer();
+    srv.once('error', () => res(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => res(true)));
+  });
 }
 
 export async function freePort() {
@@ -28,9 +38,11 @@ export async function freePort() {
 
 /**
  * Starts code-server with a fresh profile. `extensionsDir` stays empty unless a VSIX is installed
- * into it, so a development copy never conflicts with an installed one.
+ * into it, so a development copy never conflicts with an installed one. The extension's
+ * first-run walkthrough stays closed (it would cover the editors the tests drive) unless
+ * `walkthrough` is true.
  */
-export async function startCodeServer({ workspace, settings = {}, port, quiet = true, trust = false, profileDir } = {}) {
+export async function startCodeServer({ workspace, settings = {}, port, quiet = true, trust = false, profileDir, walkthrough = false, installFolders = [], proposedApiFor = [] } = {}) {
   // A profileDir is kept between runs (npm start); otherwise every run gets a fresh, temporary one.
   const dir = profileDir ?? mkdtempSync(join(tmpdir(), 'ip-code-server-'));
   mkdirSync(dir, { recursive: true });
@@ -38,30 +50,42 @@ export async function startCodeServer({ workspace, settings = {}, port, quiet = 
   const extensions = join(dir, 'ext');
   mkdirSync(join(userData, 'User'), { recursive: true });
   mkdirSync(extensions, { recursive: true });
-  writeFileSync(
-    join(userData, 'User', 'settings.json'),
-    JSON.stringify({
-      'workbench.startupEditor': 'none',
-      'workbench.tips.enabled': false,
+  // Only the keys these runs need are merged in: a kept profile (npm start) keeps everything else
+  // the user set, such as interviewPractice.interviewDate. Unparsable settings are left alone.
+  const settingsFile = join(userData, 'User', 'settings.json');
+  const merged = mergeSettings(existsSync(settingsFile) ? readFileSync(settingsFile, 'utf8') : undefined, {
+    required: {
       'telemetry.telemetryLevel': 'off',
       'update.mode': 'none',
       'extensions.autoUpdate': false,
       'extensions.autoCheckUpdates': false,
       'workbench.enableExperiments': false,
       'security.workspace.trust.enabled': trust,
+      ...settings,
+    },
+    defaults: {
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
       'window.commandCenter': false,
       'chat.commandCenter.enabled': false,
       'workbench.colorTheme': 'Default Dark Modern',
-      ...settings,
-    }),
-  );
+    },
+  });
+  if (merged.error) console.warn(`Left ${settingsFile} unchanged: it could not be read as JSON with comments (${merged.error}).`);
+  else if (merged.changed && merged.text !== undefined) writeFileSync(settingsFile, merged.text);
   const folder = workspace ?? join(dir, 'workspace');
   mkdirSync(folder, { recursive: true });
   port ??= await freePort();
-  const args = [CODE_SERVER, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userData, '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override'];
+  // Extension folders copied in as installed extensions (the in-host tests' fake chat model), and the
+  // ids allowed to use proposed API (that fake registers a model through the chatProvider proposal).
+  for (const folder of installFolders) {
+    const pkg = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+    cpSync(folder, join(extensions, `${pkg.publisher}.${pkg.name}-${pkg.version}`), { recursive: true });
+  }
+  const args = [CODE_SERVER, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userData, '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override', ...proposedApiFor.flatMap((id) => ['--enable-proposed-api', id])];
   if (!trust) args.push('--disable-workspace-trust');
   args.push(folder);
-  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VSCODE_PROXY_URI: '' } });
+  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VSCODE_PROXY_URI: '', ...(walkthrough ? {} : { INTERVIEW_PRACTICE_NO_WALKTHROUGH: '1' }) } });
   let output = '';
   const collect = (d) => {
     output += d;
@@ -115,10 +139,11 @@ export async function launchBrowser() {
 }
 
 /** The workbench URL, optionally with development options (extension under development, test runner). */
-export function workbenchUrl(server, { developmentPath, testsPath, folder } = {}) {
+export function workbenchUrl(server, { developmentPath, extraDevelopmentPaths = [], testsPath, folder } = {}) {
   const params = new URLSearchParams({ folder: folder ?? server.folder });
   const payload = [];
-  if (developmentPath) payload.push(['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${developmentPath}`]);
+  // Several extensions can be under development at once (the in-host tests add a fake chat model).
+  for (const path of [developmentPath, ...extraDevelopmentPaths].filter(Boolean)) payload.push(['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${path}`]);
   if (testsPath) payload.push(['extensionTestsPath', `vscode-remote://127.0.0.1:${server.port}${testsPath}`]);
   if (payload.length) params.set('payload', JSON.stringify(payload));
   return `${server.url}/?${params}`;

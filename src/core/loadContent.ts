@@ -1,12 +1,14 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, join } from 'node:path';
 import { stripChecks, verifyChecks } from './checkedNumbers';
 import { ContentParseError, type ContentError } from './contentError';
+import { ContentReader } from './contentReader';
 import { parseQuestion } from './parseQuestion';
 import { parseTopic } from './parseTopic';
 import { parseWorkSampleDoc } from './parseWorkSample';
 import { loadStaffContent } from './loadStaffContent';
 import { CONTENT_BUNDLE_VERSION, idSchema, type ContentBundle, type Question, type SampleFile, type Topic, type WorkSample } from './schema';
+
+export { MAX_FILE_BYTES } from './contentReader';
 
 export interface LoadResult {
   readonly bundle: ContentBundle;
@@ -14,57 +16,84 @@ export interface LoadResult {
 }
 
 export interface LoadOptions {
-  /** Topics that exist outside `root` (a team pack may put questions under the bundled topics). */
+  /** Topics that exist outside `root` (a team pack may put questions under the bundled topics, but not redefine them). */
   readonly knownTopics?: readonly Topic[];
-  /** Ids that already exist outside `root` and may be named by `related`/`parent`. */
+  /** Ids that already exist outside `root` and may be named by `related`/`parent`. No item of `root` may take them. */
   readonly knownIds?: ReadonlySet<string>;
 }
 
-const MAX_FILE_BYTES = 512 * 1024;
+/** Where an id is already used: a file of this folder, or content outside it. */
+type Owners = Map<string, string>;
+const OUTSIDE = '';
 
 /**
  * Loads a content folder (the bundled bank or a team pack). Every problem becomes a ContentError
  * naming file and line; the item at fault is left out and everything else still loads.
+ *
+ * One namespace: every id (topic, question, follow-up, work sample, case study, design loop) is
+ * unique across this folder and everything in `options`; an item that takes an id already in use
+ * is an error at its file and is not loaded, so nothing a pack adds can change what an existing
+ * id opens. Files are read only inside `root` (see ContentReader).
  */
 export function loadContentDir(root: string, options: LoadOptions = {}): LoadResult {
   const errors: ContentError[] = [];
+  const fs = new ContentReader(root, errors);
+  if (fs.realRoot === undefined) errors.push({ file: root, line: 1, message: 'content folder not found' });
   const fail = (file: string, e: unknown) => {
     if (e instanceof ContentParseError) errors.push({ file, line: e.line, message: e.message });
     else errors.push({ file, line: 1, message: e instanceof Error ? e.message : String(e) });
   };
   const read = (file: string): string | undefined => {
-    try {
-      if (statSync(file).size > MAX_FILE_BYTES) throw new Error(`file is larger than ${MAX_FILE_BYTES / 1024} KiB`);
-      const text = readFileSync(file, 'utf8');
-      if (!file.endsWith('.md')) return text;
-      // Checked numbers (<!-- check: 2 * 3 = 6 -->): verified here, then removed so no reader sees them.
-      for (const p of verifyChecks(text).problems) errors.push({ file, line: p.line, message: p.message });
-      return stripChecks(text);
-    } catch (e) {
-      fail(file, e);
-      return undefined;
+    const text = fs.read(file);
+    if (text === undefined || !file.endsWith('.md')) return text;
+    // Checked numbers (<!-- check: 2 * 3 = 6 -->): verified here, then removed so no reader sees them.
+    for (const p of verifyChecks(text).problems) errors.push({ file, line: p.line, message: p.message });
+    return stripChecks(text);
+  };
+  const owners: Owners = new Map();
+  for (const t of options.knownTopics ?? []) owners.set(t.id, OUTSIDE);
+  for (const id of options.knownIds ?? []) owners.set(id, OUTSIDE);
+  const knownTopicIds = new Set((options.knownTopics ?? []).map((t) => t.id));
+  /** Takes `id` for `file`, or reports the clash at file:line and returns false. */
+  const claim = (id: string, file: string, line = 1): boolean => {
+    const owner = owners.get(id);
+    if (owner === undefined) {
+      owners.set(id, file);
+      return true;
     }
+    errors.push({
+      file,
+      line,
+      message:
+        owner === OUTSIDE
+          ? knownTopicIds.has(id) && file.endsWith(join('topics', `${id}.md`))
+            ? `topic "${id}" already exists (bundled or in another pack): put questions in questions/${id}/ without a topics/${id}.md`
+            : `duplicate id "${id}": already used by the bundled content or another pack (ids are unique across all content); not loaded`
+          : `duplicate id "${id}" (also ${owner}); not loaded`,
+    });
+    return false;
   };
 
   const topics: Topic[] = [];
-  for (const file of markdownFiles(join(root, 'topics'))) {
+  for (const file of fs.markdownFiles(join(root, 'topics'))) {
     const id = basename(file, '.md');
     if (!checkId(id, file, errors)) continue;
     const text = read(file);
     if (text === undefined) continue;
     try {
-      topics.push(parseTopic(text, id, file));
+      const topic = parseTopic(text, id, file);
+      if (claim(id, file)) topics.push(topic);
     } catch (e) {
       fail(file, e);
     }
   }
-  const topicIds = new Set([...topics, ...(options.knownTopics ?? [])].map((t) => t.id));
+  const topicIds = new Set([...topics.map((t) => t.id), ...knownTopicIds]);
 
   const parsed: { q: Question; lines: Record<string, number> }[] = [];
   const questionsDir = join(root, 'questions');
-  for (const topicDir of subdirs(questionsDir)) {
+  for (const topicDir of fs.dirs(questionsDir)) {
     const topic = basename(topicDir);
-    for (const file of markdownFiles(topicDir)) {
+    for (const file of fs.markdownFiles(topicDir)) {
       const id = basename(file, '.md');
       if (!checkId(id, file, errors)) continue;
       if (!topicIds.has(topic)) {
@@ -83,19 +112,20 @@ export function loadContentDir(root: string, options: LoadOptions = {}): LoadRes
   }
 
   const workSamples: WorkSample[] = [];
-  for (const dir of subdirs(join(root, 'work-samples'))) {
-    const sample = loadWorkSample(dir, topicIds, errors, read);
-    if (sample) workSamples.push(sample);
+  for (const dir of fs.dirs(join(root, 'work-samples'))) {
+    const sample = loadWorkSample(dir, topicIds, errors, read, fs);
+    if (sample && claim(sample.id, sample.source.file)) workSamples.push(sample);
   }
 
-  const questions = linkQuestions(parsed, workSamples, options.knownIds ?? new Set(), errors);
   const knownIds = options.knownIds ?? new Set<string>();
+  const questions = linkQuestions(parsed, workSamples, knownIds, claim, errors);
   // Case studies and design loops (src/core/loadStaffContent.ts): ids unique across all content.
   const { caseStudies, designLoops } = loadStaffContent(
     root,
-    { topicIds, questionIds: new Set([...questions.map((q) => q.id), ...knownIds]), takenIds: new Set([...workSamples.map((w) => w.id), ...knownIds]) },
+    { topicIds, questionIds: new Set([...questions.map((q) => q.id), ...knownIds]), takenIds: new Set([...workSamples.map((w) => w.id), ...knownIds]), claim },
     errors,
     read,
+    fs,
   );
   topics.sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
   return { bundle: { version: CONTENT_BUNDLE_VERSION, topics, questions, workSamples, caseStudies, designLoops }, errors };
@@ -106,18 +136,12 @@ function linkQuestions(
   parsed: { q: Question; lines: Record<string, number> }[],
   workSamples: WorkSample[],
   knownIds: ReadonlySet<string>,
+  claim: (id: string, file: string) => boolean,
   errors: ContentError[],
 ): Question[] {
   const byId = new Map<string, { q: Question; lines: Record<string, number> }>();
   const sampleIds = new Set(workSamples.map((w) => w.id));
-  for (const p of parsed) {
-    const dup = byId.get(p.q.id);
-    if (dup || sampleIds.has(p.q.id) || knownIds.has(p.q.id)) {
-      errors.push({ file: p.q.source.file, line: 1, message: `duplicate id "${p.q.id}" (also ${dup ? dup.q.source.file : 'used elsewhere'})` });
-      continue;
-    }
-    byId.set(p.q.id, p);
-  }
+  for (const p of parsed) if (claim(p.q.id, p.q.source.file)) byId.set(p.q.id, p);
   // Follow-ups whose parent is missing are dropped; so are cycles (a → b → a).
   const accepted = new Map<string, Question>();
   const parentOk = (q: Question, depth = 0): boolean => {
@@ -149,11 +173,13 @@ function loadWorkSample(
   topicIds: ReadonlySet<string>,
   errors: ContentError[],
   read: (file: string) => string | undefined,
+  fs: ContentReader,
 ): WorkSample | undefined {
   const id = basename(dir);
   const docFile = join(dir, 'sample.md');
   if (!checkId(id, dir, errors)) return undefined;
-  if (!existsSync(docFile)) {
+  const tree = (d: string) => readTree(d, read, fs);
+  if (!fs.exists(docFile)) {
     errors.push({ file: dir, line: 1, message: 'a work-sample folder needs a sample.md' });
     return undefined;
   }
@@ -163,7 +189,7 @@ function loadWorkSample(
     const doc = parseWorkSampleDoc(text, docFile);
     const at = (key: string) => doc.headerLines[key] ?? 1;
     if (!topicIds.has(doc.topic)) throw new ContentParseError(at('topic'), `topic "${doc.topic}" does not exist`);
-    const files = readTree(join(dir, 'files'), read);
+    const files = tree(join(dir, 'files'));
     if (files.length === 0) throw new ContentParseError(1, 'files/ is empty: a work sample needs files to review');
     const fileText = new Map(files.map((f) => [f.path, f.text]));
     for (const d of doc.defects) {
@@ -180,14 +206,14 @@ function loadWorkSample(
     }
     const open = doc.open ?? files.filter((f) => !f.path.endsWith('.test.js')).map((f) => f.path).slice(0, 3);
     for (const o of open) if (!fileText.has(o)) throw new ContentParseError(at('open'), `"open" names ${o}, which is not in files/`);
-    const reference = readTree(join(dir, 'reference'), read);
-    const checks = readTree(join(dir, 'checks'), read);
+    const reference = tree(join(dir, 'reference'));
+    const checks = tree(join(dir, 'checks'));
     const mutants: Record<string, SampleFile[]> = {};
-    for (const mdir of subdirs(join(dir, 'mutants'))) {
+    for (const mdir of fs.dirs(join(dir, 'mutants'))) {
       const defectId = basename(mdir);
       const defect = doc.defects.find((d) => d.id === defectId);
       if (!defect) throw new ContentParseError(1, `mutants/${defectId} names no defect in # Defects`);
-      mutants[defectId] = readTree(mdir, read);
+      mutants[defectId] = tree(mdir);
     }
     if (doc.runnable) {
       const testFile = doc.testFile ?? '';
@@ -239,36 +265,12 @@ function checkId(id: string, file: string, errors: ContentError[]): boolean {
   return r.success;
 }
 
-function subdirs(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
-    .map((e) => join(dir, e.name))
-    .sort();
-}
-
-function markdownFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.md'))
-    .map((e) => join(dir, e.name))
-    .sort();
-}
-
-/** Every file under `dir`, as paths relative to it with forward slashes. */
-function readTree(dir: string, read: (file: string) => string | undefined): SampleFile[] {
-  if (!existsSync(dir)) return [];
+/** Every file under `dir`, as paths relative to it with forward slashes (only inside the content root). */
+function readTree(dir: string, read: (file: string) => string | undefined, fs: ContentReader): SampleFile[] {
   const out: SampleFile[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile()) {
-        const text = read(p);
-        if (text !== undefined) out.push({ path: relative(dir, p).split(sep).join('/'), text });
-      }
-    }
-  };
-  walk(dir);
+  for (const { rel, path } of fs.tree(dir)) {
+    const text = read(path);
+    if (text !== undefined) out.push({ path: rel, text });
+  }
   return out;
 }

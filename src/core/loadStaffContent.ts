@@ -1,6 +1,6 @@
-import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ContentParseError, type ContentError } from './contentError';
+import type { ContentReader } from './contentReader';
 import { parseCaseStudy } from './parseCaseStudy';
 import { parseDesignLoop } from './parseDesignLoop';
 import { idSchema, type CaseStudy, type DesignLoop } from './schema';
@@ -12,6 +12,8 @@ export interface StaffContext {
   readonly questionIds: ReadonlySet<string>;
   /** Every other id in use (work samples; ids outside the folder), which no new item may take. */
   readonly takenIds: ReadonlySet<string>;
+  /** Takes an id across all content, or reports the clash (at the file) and returns false. */
+  readonly claim?: (id: string, file: string) => boolean;
 }
 
 /**
@@ -24,9 +26,14 @@ export function loadStaffContent(
   ctx: StaffContext,
   errors: ContentError[],
   read: (file: string) => string | undefined,
+  fs: Pick<ContentReader, 'markdownFiles'>,
 ): { caseStudies: CaseStudy[]; designLoops: DesignLoop[] } {
   const used = new Map<string, string>();
   const claim = (id: string, file: string): void => {
+    if (ctx.claim) {
+      if (!ctx.claim(id, file)) throw new Skip();
+      return;
+    }
     if (ctx.questionIds.has(id) || ctx.takenIds.has(id)) throw new ContentParseError(1, `duplicate id "${id}" (also used by a question or work sample)`);
     const other = used.get(id);
     if (other) throw new ContentParseError(1, `duplicate id "${id}" (also ${other})`);
@@ -34,7 +41,7 @@ export function loadStaffContent(
   };
   const each = <T>(dir: string, parse: (text: string, id: string, file: string) => T): T[] => {
     const out: T[] = [];
-    for (const file of markdownFiles(join(root, dir))) {
+    for (const file of fs.markdownFiles(join(root, dir))) {
       const id = basename(file, '.md');
       const ok = idSchema.safeParse(id);
       if (!ok.success) {
@@ -48,6 +55,7 @@ export function loadStaffContent(
         claim(id, file);
         out.push(item);
       } catch (e) {
+        if (e instanceof Skip) continue;
         errors.push({ file, line: e instanceof ContentParseError ? e.line : 1, message: e instanceof Error ? e.message : String(e) });
       }
     }
@@ -72,10 +80,5 @@ export function loadStaffContent(
   return { caseStudies, designLoops };
 }
 
-function markdownFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.md'))
-    .map((e) => join(dir, e.name))
-    .sort();
-}
+/** The id was taken and the clash already reported. */
+class Skip extends Error {}

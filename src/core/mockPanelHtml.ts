@@ -15,7 +15,18 @@ export function renderMockPanel(state: MockState, question: (id: string) => Ques
   const budget = turnBudget(state);
   const deadline = state.phaseStartedAt + budget * 1000;
   let body = '';
-  if (state.phase === 'done' || !q || !turn) {
+  const generated = state.phase === 'generated' ? state.items[state.index]?.generated : undefined;
+  if (generated) {
+    // The model's text is shown as plain text, labelled: it is not from the bank and has no rubric.
+    const limit = Math.max(60, Math.floor(budget / 2));
+    body = `
+<p class="interviewer" id="stage">${t('The interviewer follows up')} <span class="badge generated">${t('Generated follow-up (not from the bank)')}</span></p>
+<h1 id="title">${escapeHtml(q?.title ?? '')}</h1>
+<section id="prompt" aria-label="${escapeHtml(t('Question'))}"><p id="generated-text">${escapeHtml(generated.text)}</p></section>
+<p class="hint">${t('Time left: {0}. Written by your language model from the model answer and what your answer left out; it is answered but not graded.', `<span id="countdown" role="timer" aria-live="off" data-deadline="${state.phaseStartedAt + limit * 1000}"></span>`)}</p>
+<textarea id="answer-text" rows="8" aria-label="${escapeHtml(t('Your answer'))}">${escapeHtml(generated.answer)}</textarea>
+<button type="button" class="primary" id="submit">${t('Submit answer')} <kbd>Ctrl+Enter</kbd></button>`;
+  } else if (state.phase === 'done' || !q || !turn) {
     body = `<h1 id="title">${t('Interview finished')}</h1><p>${t('Your transcript and scorecard are open in an editor: save it if you want to keep it.')}</p>`;
   } else if (answering) {
     body = `

@@ -3,7 +3,7 @@ import { parseHeader } from './frontmatter';
 import { validateHeader } from './headerValidation';
 import { readSections } from './parseQuestion';
 import { parseGroupLine, type ConceptGroup } from './judge/claims';
-import { defectFieldsSchema, workSampleHeaderSchema, type Defect, type DefectPlace, type Difficulty } from './schema';
+import { defectFieldsSchema, idSchema, workSampleHeaderSchema, type Defect, type DefectPlace, type Difficulty } from './schema';
 import { listItems, splitSections } from './sections';
 
 const SAMPLE_SECTIONS = [
@@ -61,7 +61,9 @@ function parseDefects(markdown: string, firstLine: number): Omit<Defect, 'hasMut
   const seen = new Set<string>();
   return sections.map((s) => {
     const id = s.heading;
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) throw new ContentParseError(s.line, `defect id "${id}" must be lowercase kebab-case`);
+    // The same id rule as the progress log (sample-mark events name the defect), so what is saved can be read back.
+    const idOk = idSchema.safeParse(id);
+    if (!idOk.success) throw new ContentParseError(s.line, `defect id "${id}": ${idOk.error.issues[0]?.message ?? 'invalid id'}`);
     if (seen.has(id)) throw new ContentParseError(s.line, `defect "${id}" appears twice`);
     seen.add(id);
     const fields: Record<string, string | string[]> = {};

@@ -75,6 +75,9 @@ export type SampleMessage = z.infer<typeof sampleMessageSchema>;
 
 export const samplePanelStateSchema = z.object({ sampleId: idSchema });
 
+/** Messages the host sends to a work-sample panel. */
+export type SampleHostMessage = { type: 'commentCount'; count: number };
+
 /** Messages from the mock-interview panel. */
 export const mockMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('mockSubmit'), answer: z.string().max(TEXT_LIMITS.answer), timedOut: z.boolean() }),

@@ -125,7 +125,7 @@ export function renderSamplePanel(v: SampleView, r: WebviewResources, t: Transla
 <section id="prompt" aria-label="${escapeHtml(t('Task'))}">${renderMarkdown(s.prompt)}</section>
 <section id="actions" aria-labelledby="actions-h">
   <h2 id="actions-h">${t('Your review')}</h2>
-  <p class="hint">${t('Comment on lines with the {0} in the editor gutter (or {1} from the command palette). {2} comment(s) so far. Files are in {3}.', '<strong>+</strong>', `<em>${t('Add Comment')}</em>`, v.commentCount, `<code>${escapeHtml(v.folder)}</code>`)}</p>
+  <p class="hint">${t('Comment on lines with the {0} in the editor gutter (or {1} from the command palette). {2} comment(s) so far. Files are in {3}.', '<strong>+</strong>', `<em>${t('Add Comment')}</em>`, `<span id="comment-count">${v.commentCount}</span>`, `<code>${escapeHtml(v.folder)}</code>`)}</p>
   <button type="button" class="primary" id="submit-review">${t('Submit Review')}</button>
   ${s.runnable ? `<button type="button" id="run-tests"${v.trusted ? '' : ` disabled title="${escapeHtml(t('Running code needs a trusted workspace'))}"`}>${t('Run My Tests')}</button>` : ''}
   <button type="button" id="show-reference">${t('Show Reference Review')}</button>

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { App, ExtensionApi } from './extension';
 import { COMMANDS } from './commandIds';
+import { openWalkthroughOnce } from './walkthrough';
 
 const VIEW_TYPES = ['interviewPractice.question', 'interviewPractice.workSample', 'interviewPractice.topic', 'interviewPractice.mock', 'interviewPractice.dashboard', 'interviewPractice.designLoop', 'interviewPractice.caseStudy'] as const;
 
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): { ready(): Promise<E
     participant.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'activity-icon.svg');
     context.subscriptions.push(participant);
   }
+  void openWalkthroughOnce(context);
   return { ready: async () => (await load()).api };
 }
 

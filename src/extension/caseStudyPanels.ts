@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { uiMessage } from './safeUi';
 import { renderCaseStudyPanel } from '../core/caseStudyPanelHtml';
 import { createNonce, type LinkedItem } from '../core/panelHtml';
 import { parseWebviewMessage } from '../core/protocol';
@@ -29,7 +30,7 @@ export class CaseStudyPanels implements vscode.WebviewPanelSerializer, vscode.Di
     }
     const caseStudy = (await this.content.get()).caseStudy(id);
     if (!caseStudy) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Case study "{0}" is not in the question bank.', id));
+      void vscode.window.showWarningMessage(uiMessage(vscode.l10n.t('Case study "{0}" is not in the question bank.', id)));
       return undefined;
     }
     const panel = vscode.window.createWebviewPanel(CASE_STUDY_VIEW_TYPE, caseStudy.title, vscode.ViewColumn.Active, this.options());

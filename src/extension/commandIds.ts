@@ -28,3 +28,13 @@ export const COMMANDS = {
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
+
+/** The Get Started walkthrough (package.json contributes.walkthroughs) and the context keys that complete its steps. */
+export const WALKTHROUGH_ID = 'getStarted';
+export const WALKTHROUGH_CONTEXT = {
+  openedQuestion: 'interviewPractice.openedQuestion',
+  openedWorkSample: 'interviewPractice.openedWorkSample',
+  hasGraded: 'interviewPractice.hasGraded',
+} as const;
+/** globalState flag: the walkthrough opens by itself once, on the first activation. */
+export const WALKTHROUGH_SHOWN_KEY = 'interviewPractice.walkthroughShown';

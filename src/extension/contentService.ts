@@ -87,9 +87,9 @@ export class ContentService {
 }
 
 export function snapshotOf(bundle: ContentBundle, errors: readonly ContentError[]): ContentSnapshot {
-  const questions = new Map(bundle.questions.map((q) => [q.id, q]));
-  const samples = new Map(bundle.workSamples.map((w) => [w.id, w]));
-  const topics = new Map(bundle.topics.map((t) => [t.id, t]));
+  const questions = firstById(bundle.questions);
+  const samples = firstById(bundle.workSamples);
+  const topics = firstById(bundle.topics);
   const byTopic = new Map<string, Question[]>();
   const byParent = new Map<string, Question[]>();
   for (const q of bundle.questions) {
@@ -115,6 +115,13 @@ export function snapshotOf(bundle: ContentBundle, errors: readonly ContentError[
     designLoop: (id) => bundle.designLoops.find((d) => d.id === id),
     designLoopsOf: (topicId) => bundle.designLoops.filter((d) => d.topic === topicId),
   };
+}
+
+/** By id, the first item winning (the bundled bank comes before packs, so a clash can never hijack it). */
+function firstById<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const x of items) if (!map.has(x.id)) map.set(x.id, x);
+  return map;
 }
 
 function newestFirst(list: CaseStudy[]): CaseStudy[] {

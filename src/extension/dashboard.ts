@@ -5,6 +5,7 @@ import { createNonce } from '../core/panelHtml';
 import { buildDashboard, type Dashboard } from '../core/readiness';
 import type { ContentService } from './contentService';
 import { t } from './labels';
+import { readSetting } from './settings';
 import type { ProgressService } from './progressService';
 
 export const DASHBOARD_VIEW_TYPE = 'interviewPractice.dashboard';
@@ -52,7 +53,7 @@ export class DashboardPanel implements vscode.WebviewPanelSerializer, vscode.Dis
   private async render(): Promise<Dashboard | undefined> {
     if (!this.panel) return undefined;
     const [snapshot, model] = await Promise.all([this.content.get(), this.progress.model()]);
-    const interviewDate = vscode.workspace.getConfiguration('interviewPractice').get<string>('interviewDate', '');
+    const interviewDate = readSetting<string>('interviewDate', '');
     const data = buildDashboard(snapshot.bundle, model, new Date(), { interviewDate });
     this.last = data;
     const w = this.panel.webview;

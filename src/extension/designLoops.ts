@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { uiMessage } from './safeUi';
 import { designDocument, WRITTEN_THRESHOLD, writtenPerStage } from '../core/designLoopDoc';
 import { renderDesignLoopPanel } from '../core/designLoopPanelHtml';
 import { designLoopPanelStateSchema, designLoopRecordsSchema, parseDesignLoopMessage, type DesignLoopHostMessage, type DesignLoopRecords } from '../core/designLoopProtocol';
@@ -64,7 +65,7 @@ export class DesignLoops implements vscode.WebviewPanelSerializer, vscode.Dispos
   async open(id: string): Promise<boolean> {
     const loop = (await this.content.get()).designLoop(id);
     if (!loop) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Design loop "{0}" is not in the question bank.', id));
+      void vscode.window.showWarningMessage(uiMessage(vscode.l10n.t('Design loop "{0}" is not in the question bank.', id)));
       return false;
     }
     const record = this.records()[id];

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
+import { uiLabel } from './safeUi';
 import { formatContentError } from '../core/contentError';
-import { COMMANDS, type CommandId } from './commandIds';
+import { ChangeNotice } from '../core/changeNotice';
+import { warnIgnoredSettings } from './settings';
+import { COMMANDS, WALKTHROUGH_CONTEXT, type CommandId } from './commandIds';
 import { ContentService } from './contentService';
 import { dueCount, dueQueue, exportProgressCommand, importProgressCommand, resetProgressCommand } from './practiceCommands';
 import { DASHBOARD_VIEW_TYPE, DashboardPanel } from './dashboard';
@@ -73,14 +76,16 @@ export function createApp(context: vscode.ExtensionContext): App {
   };
   const designLoops = new DesignLoops(context, content, openItem, log);
   const caseStudies = new CaseStudyPanels(context.extensionUri, content, openItem, log);
-  const mock = new MockInterviews(context, content, progress, log);
+  const mock = new MockInterviews(context, content, progress, log, model);
   const dashboard = new DashboardPanel(context.extensionUri, content, progress);
   const topics = new TopicPanels(context.extensionUri, content, progress, openItem, log);
 
   const updateStatus = async () => statusBar.update(await dueCount(content, progress));
+  // Once per change of the problem set: a reload that finds the same problems says nothing again.
+  const contentNotice = new ChangeNotice();
   const reportContentErrors = async () => {
     const { errors } = await content.get();
-    if (errors.length === 0) return;
+    if (!contentNotice.shouldReport(errors.map(formatContentError))) return;
     const choice = await vscode.window.showWarningMessage(
       vscode.l10n.t('Interview Practice: {0} content problem(s); the rest of the questions loaded.', errors.length),
       vscode.l10n.t('Show Problems'),
@@ -89,12 +94,13 @@ export function createApp(context: vscode.ExtensionContext): App {
   };
   // Ticks the walkthrough's "Grade your answer" step once any grade exists.
   const markGraded = async () => {
-    if ((await progress.model()).reviews().length > 0) await vscode.commands.executeCommand('setContext', 'interviewPractice.hasGraded', true);
+    if ((await progress.model()).reviews().length > 0) await vscode.commands.executeCommand('setContext', WALKTHROUGH_CONTEXT.hasGraded, true);
   };
   // The app loads when the window is idle or on first use: now the bank and progress file may be read.
   void updateStatus().catch((e) => log.error('status bar update failed', e));
   void reportContentErrors();
   void markGraded();
+  warnIgnoredSettings();
 
   const openQuestion = async (id: unknown) => {
     if (typeof id === 'string') await panels.open(id);
@@ -183,6 +189,15 @@ export function createApp(context: vscode.ExtensionContext): App {
       void updateStatus();
       void markGraded();
     }),
+    content.onDidChange(() => void reportContentErrors().catch((e) => log.error('content problem report failed', e))),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('interviewPractice')) warnIgnoredSettings();
+    }),
+    // The walkthrough's "Open a question" / "Try a work sample" steps complete on these context keys,
+    // wherever the item was opened (tree, palette, search, keyboard, links). onCommand: alone misses
+    // the tree: a tree item's command with arguments runs inside the extension host, unseen by it.
+    panels.onDidShowQuestion(() => void vscode.commands.executeCommand('setContext', WALKTHROUGH_CONTEXT.openedQuestion, true)),
+    workSamples.onDidOpenSample(() => void vscode.commands.executeCommand('setContext', WALKTHROUGH_CONTEXT.openedWorkSample, true)),
   );
 
   const serializers: Record<string, vscode.WebviewPanelSerializer> = {
@@ -204,7 +219,7 @@ async function pickSample(content: ContentService, title: string, runnableOnly =
     .filter((w) => !runnableOnly || w.runnable)
     .map((w) => {
       const topic = snapshot.topic(w.topic)?.title ?? w.topic;
-      return { label: w.title, description: w.runnable ? vscode.l10n.t('{0} · runnable', topic) : topic, id: w.id };
+      return { label: uiLabel(w.title), description: uiLabel(w.runnable ? vscode.l10n.t('{0} · runnable', topic) : topic), id: w.id };
     });
   return (await vscode.window.showQuickPick(items, { title, matchOnDescription: true }))?.id;
 }

@@ -1,10 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { uiLabel, uiMessage } from './safeUi';
 import { renderMockPanel } from '../core/mockPanelHtml';
 import { gradeTurn, mockStateSchema, ratingsOf, startMock, submitAnswer, currentTurn, turnBudget, type MockConfig, type MockState } from '../core/mock/session';
 import { isStageTurn, mockQuestion } from '../core/mock/designLoopStages';
 import { pickDesignLoop } from './staffPicks';
 import { transcriptMarkdown } from '../core/mock/scorecard';
+import { answerGenerated, askGenerated, wantsGeneratedFollowUp } from '../core/mock/generatedFollowUp';
+import { followUpPrompt, parseFollowUp } from '../core/interviewer/prompts';
+import type { Question } from '../core/schema';
+import type { ModelService } from './languageModel';
 import { createNonce } from '../core/panelHtml';
 import { mockMessageSchema } from '../core/protocol';
 import type { ContentService } from './contentService';
@@ -29,6 +34,7 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
     private readonly content: ContentService,
     private readonly progress: ProgressService,
     private readonly log: vscode.LogOutputChannel,
+    private readonly model?: ModelService,
   ) {
     context.globalState.setKeysForSync([TOPICS_KEY]);
   }
@@ -48,7 +54,7 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
     try {
       state = startMock(snapshot.bundle, chosen, Date.now(), Math.random, (id) => model.reviewCount(id));
     } catch (e) {
-      void vscode.window.showWarningMessage(e instanceof Error ? e.message : String(e));
+      void vscode.window.showWarningMessage(uiMessage(e instanceof Error ? e.message : String(e)));
       return undefined;
     }
     await this.save(state);
@@ -64,7 +70,7 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
     // The last item is no topic: "Include a design loop" appends a loop's six stages as timed turns.
     const loopItem = { label: `$(edit) ${vscode.l10n.t('Include a design loop')}`, description: vscode.l10n.t('its six stages follow the questions, each with its own time box'), id: '', picked: false };
     const pickedAll = await vscode.window.showQuickPick(
-      [...topics.map((topic) => ({ label: topic.title, id: topic.id, description: undefined as string | undefined, picked: !remembered || remembered.size === 0 || remembered.has(topic.id) })), ...(loops ? [loopItem] : [])],
+      [...topics.map((topic) => ({ label: uiLabel(topic.title), id: topic.id, description: undefined as string | undefined, picked: !remembered || remembered.size === 0 || remembered.has(topic.id) })), ...(loops ? [loopItem] : [])],
       { title: vscode.l10n.t('Mock Interview (1/3): topics'), canPickMany: true, placeHolder: vscode.l10n.t('Which topics may the interviewer ask about?') },
     );
     const withLoop = pickedAll?.some((p) => p.id === '') ?? false;
@@ -122,7 +128,9 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
     if (!state) return;
     const now = Date.now();
     const msg = parsed.data;
-    if (msg.type === 'mockSubmit') {
+    if (msg.type === 'mockSubmit' && state.phase === 'generated') {
+      state = answerGenerated(state, msg.answer, now);
+    } else if (msg.type === 'mockSubmit') {
       const budget = turnBudget(state) * 1000;
       // The webview's clock is not trusted: past the deadline (plus a grace period) counts as time out.
       const late = now > state.phaseStartedAt + budget + 5000;
@@ -130,11 +138,29 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
     } else {
       const turn = currentTurn(state);
       const q = turn ? mockQuestion((await this.content.get()).bundle, turn.questionId) : undefined;
+      const before = state;
       state = gradeTurn(state, msg.covered, q?.keyPoints.length ?? 0, now);
+      // No follow-up in the bank: with the user's model enabled, the interviewer writes one.
+      if (q && wantsGeneratedFollowUp(before) && this.model?.enabled()) {
+        const text = await this.generateFollowUp(q, before.items[before.index]?.main.answer ?? '', msg.covered);
+        if (text) state = askGenerated(state, before.index, text, Date.now());
+      }
     }
     await this.save(state);
     if (state.phase === 'done') await this.finish(state);
     else await this.render();
+  }
+
+  private async generateFollowUp(q: Question, answer: string, covered: readonly number[]): Promise<string | undefined> {
+    const missing = q.keyPoints.filter((_, i) => !covered.includes(i));
+    const reply = await (this.model as ModelService).ask(followUpPrompt(q, answer, missing), vscode.l10n.t('Ask one follow-up question about your interview answer.'));
+    if (!reply.ok) return undefined;
+    try {
+      return parseFollowUp(reply.text);
+    } catch (e) {
+      this.log.warn(`generated follow-up rejected: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
   }
 
   private async finish(state: MockState): Promise<void> {

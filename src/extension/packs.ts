@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ContentError } from '../core/contentError';
-import { loadContentDir } from '../core/loadContent';
-import { mergeBundles } from '../core/mergeBundles';
+import { loadPacks } from '../core/mergeBundles';
 import type { ContentBundle } from '../core/schema';
 import type { PackLoader } from './contentService';
+import { uiMessage } from './safeUi';
 
 export const WORKSPACE_PACK_FOLDER = '.practice';
 
@@ -63,15 +63,11 @@ export class QuestionPacks implements vscode.Disposable {
   }
 
   readonly load: PackLoader = async (bundled: ContentBundle) => {
-    let bundle = bundled;
-    const errors: ContentError[] = [];
-    for (const { path } of this.folders()) {
-      const knownIds = new Set([...bundle.questions.map((q) => q.id), ...bundle.workSamples.map((w) => w.id), ...bundle.caseStudies.map((c) => c.id), ...bundle.designLoops.map((d) => d.id)]);
-      const pack = loadContentDir(path, { knownTopics: bundle.topics, knownIds });
-      errors.push(...pack.errors);
-      bundle = mergeBundles(bundle, pack.bundle);
-      this.log.info(`question pack ${path}: ${pack.bundle.questions.length} questions, ${pack.bundle.workSamples.length} work samples, ${pack.errors.length} problem(s)`);
-    }
+    const { bundle, errors, packs } = loadPacks(
+      bundled,
+      this.folders().map((f) => f.path),
+    );
+    for (const p of packs) this.log.info(`question pack ${p.path}: ${p.questions} questions, ${p.workSamples} work samples, ${p.problems} problem(s)`);
     this.publish(errors);
     return { bundle, errors };
   };
@@ -81,7 +77,7 @@ export class QuestionPacks implements vscode.Disposable {
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const e of errors) {
       const line = Math.max(0, e.line - 1);
-      const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, 1000), e.message, vscode.DiagnosticSeverity.Error);
+      const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, 1000), uiMessage(e.message), vscode.DiagnosticSeverity.Error);
       d.source = 'Interview Practice';
       (byFile.get(e.file) ?? byFile.set(e.file, []).get(e.file))?.push(d);
     }

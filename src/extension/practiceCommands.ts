@@ -2,15 +2,15 @@ import * as vscode from 'vscode';
 import { reviewQueue } from '../core/progress/queue';
 import type { ContentService } from './contentService';
 import type { ProgressService } from './progressService';
+import { readSetting } from './settings';
 
 /** Everything to practise now, by the user's settings. */
 export async function dueQueue(content: ContentService, progress: ProgressService, now = new Date()): Promise<string[]> {
   const [snapshot, model] = await Promise.all([content.get(), progress.model()]);
-  const config = vscode.workspace.getConfiguration('interviewPractice');
   const items = snapshot.bundle.questions.map((q, order) => ({ id: q.id, parent: q.parent, order }));
   return reviewQueue(items, model, now, {
-    newPerDay: config.get<number>('newQuestionsPerDay', 10),
-    releaseAllFollowUps: config.get<boolean>('releaseAllFollowUps', false),
+    newPerDay: readSetting<number>('newQuestionsPerDay', 10),
+    releaseAllFollowUps: readSetting<boolean>('releaseAllFollowUps', false),
   });
 }
 
@@ -42,12 +42,13 @@ export async function importProgressCommand(progress: ProgressService, content: 
     const skipped = [
       r.duplicates && vscode.l10n.t('{0} already here', r.duplicates),
       r.rejected && vscode.l10n.t('{0} invalid', r.rejected),
-      r.unknownIds && vscode.l10n.t('{0} for questions not in the bank', r.unknownIds),
     ].filter(Boolean);
+    // Kept, not skipped: they apply when the pack or question is loaded again.
+    const kept = r.unknownIds ? ` ${vscode.l10n.t('{0} of them are for items not loaded now (a pack that is off); they are kept and apply when the items are back.', r.unknownIds)}` : '';
     void vscode.window.showInformationMessage(
-      skipped.length
+      (skipped.length
         ? vscode.l10n.t('Imported {0} progress record(s); skipped {1}. Nothing was overwritten.', r.added, skipped.join(', '))
-        : vscode.l10n.t('Imported {0} progress record(s). Nothing was overwritten.', r.added),
+        : vscode.l10n.t('Imported {0} progress record(s). Nothing was overwritten.', r.added)) + kept,
     );
   } catch (e) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not import {0}: {1}. Your progress is unchanged.', source.fsPath, e instanceof Error ? e.message : String(e)));

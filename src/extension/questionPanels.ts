@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { uiMessage } from './safeUi';
 import { openExternalConfirmed } from './externalLinks';
 import { createNonce, renderQuestionPanel, type QuestionView } from '../core/panelHtml';
 import { panelStateSchema, parseWebviewMessage, type HostMessage, type WebviewMessage } from '../core/protocol';
 import { formatInterval } from '../core/progress/scheduler';
 import type { ContentService, ContentSnapshot } from './contentService';
 import { ratingName, stateName, t } from './labels';
+import { readSetting } from './settings';
 import type { ProgressService } from './progressService';
 
 export const QUESTION_VIEW_TYPE = 'interviewPractice.question';
@@ -57,7 +59,7 @@ export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Dis
     const snapshot = await this.content.get();
     const question = snapshot.question(questionId);
     if (!question) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Question "{0}" is not in the question bank.', questionId));
+      void vscode.window.showWarningMessage(uiMessage(vscode.l10n.t('Question "{0}" is not in the question bank.', questionId)));
       return undefined;
     }
     const existing = this.panelFor(questionId);
@@ -143,7 +145,6 @@ export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Dis
     if (!question) return undefined;
     const model = await this.progress.model();
     const now = new Date();
-    const config = vscode.workspace.getConfiguration('interviewPractice');
     const link = (qid: string) => {
       const q = snapshot.question(qid) ?? snapshot.workSample(qid);
       return q ? { id: qid, title: q.title } : undefined;
@@ -159,7 +160,7 @@ export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Dis
       note: model.note(id),
       flagged: model.flagged(id),
       stateLabel: stateName(model.state(id, now)),
-      timerSeconds: config.get<boolean>('answerTimer', false) ? question.minutes * 60 : 0,
+      timerSeconds: readSetting<boolean>('answerTimer', false) ? question.minutes * 60 : 0,
       revealed,
       review,
     };

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { uiLabel } from './safeUi';
 import type { SearchHit } from '../core/search';
 import type { ContentService } from './contentService';
 import { difficultyName } from './labels';
@@ -22,9 +23,9 @@ export async function searchQuestions(content: ContentService, open: (hit: Searc
   pick.busy = true;
   const disposables: vscode.Disposable[] = [pick];
   const [snapshot, index] = await Promise.all([content.get(), content.search()]);
-  const topicTitle = (id: string) => snapshot.topic(id)?.title ?? id;
+  const topicTitle = (id: string) => uiLabel(snapshot.topic(id)?.title ?? id);
   const toItem = (hit: SearchHit): HitItem => ({
-    label: `$(${KIND_ICON[hit.kind]}) ${hit.title}`,
+    label: `$(${KIND_ICON[hit.kind]}) ${uiLabel(hit.title)}`,
     description:
       hit.kind === 'work-sample'
         ? vscode.l10n.t('{0} · {1} · hands-on', topicTitle(hit.topic), difficultyName(hit.difficulty))

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { uiLabel } from './safeUi';
 import type { ContentService } from './contentService';
 import { difficultyName } from './labels';
 
@@ -6,8 +7,8 @@ import { difficultyName } from './labels';
 export async function pickDesignLoop(content: ContentService, title = vscode.l10n.t('Open Design Loop')): Promise<string | undefined> {
   const snapshot = await content.get();
   const items = snapshot.bundle.designLoops.map((d) => ({
-    label: d.title,
-    description: vscode.l10n.t('{0} · {1} · {2} min', snapshot.topic(d.topic)?.title ?? d.topic, difficultyName(d.difficulty), d.minutes),
+    label: uiLabel(d.title),
+    description: uiLabel(vscode.l10n.t('{0} · {1} · {2} min', snapshot.topic(d.topic)?.title ?? d.topic, difficultyName(d.difficulty), d.minutes)),
     id: d.id,
   }));
   if (items.length === 0) {
@@ -22,7 +23,7 @@ export async function pickCaseStudy(content: ContentService): Promise<string | u
   const snapshot = await content.get();
   const items = [...snapshot.bundle.caseStudies]
     .sort((a, b) => b.date.localeCompare(a.date))
-    .map((c) => ({ label: c.title, description: `${c.organisation}, ${c.year}`, id: c.id }));
+    .map((c) => ({ label: uiLabel(c.title), description: uiLabel(`${c.organisation}, ${c.year}`), id: c.id }));
   if (items.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('There are no case studies in the question bank.'));
     return undefined;

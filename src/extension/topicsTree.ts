@@ -4,6 +4,8 @@ import type { ContentService, ContentSnapshot } from './contentService';
 import { difficultyName, STATE_ICON, stateName } from './labels';
 import type { ProgressService } from './progressService';
 import { COMMANDS } from './commandIds';
+import { markdownText, md, safeMarkdown } from '../core/safeText';
+import { markdownString, uiLabel } from './safeUi';
 
 export type TopicNode =
   | { kind: 'topic'; topic: Topic }
@@ -60,14 +62,14 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicNode>, v
         const ids = questions.flatMap((q) => [q.id, ...snapshot.followUpsOf(q.id).map((f) => f.id)]);
         const due = ids.filter((id) => model.state(id, now) === 'due').length;
         const samples = snapshot.workSamplesOf(node.topic.id).length;
-        const item = new vscode.TreeItem(node.topic.title, vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(uiLabel(node.topic.title), vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `topic:${node.topic.id}`;
         item.description = [
           vscode.l10n.t('{0} questions', questions.length),
           ...(samples ? [vscode.l10n.t('{0} hands-on', samples)] : []),
           ...(due ? [vscode.l10n.t('{0} due', due)] : []),
         ].join(' · ');
-        item.tooltip = new vscode.MarkdownString(`**${node.topic.title}**\n\n${node.topic.summary}`);
+        item.tooltip = markdownString(md`**${markdownText(node.topic.title)}**\n\n${safeMarkdown(node.topic.summary)}`);
         item.iconPath = new vscode.ThemeIcon(node.topic.icon ?? 'book');
         item.contextValue = 'topic';
         return item;
@@ -76,19 +78,18 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicNode>, v
         const q = node.question;
         const state = model.state(q.id, now);
         const hasFollowUps = snapshot.followUpsOf(q.id).length > 0;
-        const item = new vscode.TreeItem(q.title, hasFollowUps ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const title = uiLabel(q.title);
+        const item = new vscode.TreeItem(title, hasFollowUps ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `question:${q.id}`;
         const flagged = model.flagged(q.id) ? ' ★' : '';
         const difficulty = difficultyName(q.difficulty);
         const stateText = stateName(state);
         item.description = `${difficulty} · ${stateText}${flagged}`;
-        const tip = new vscode.MarkdownString(`**${q.title}** — ${vscode.l10n.t('{0}, ~{1} min, {2}', difficulty, q.minutes, stateText)}\n\n${q.prompt}`);
-        tip.supportHtml = false;
-        item.tooltip = tip;
+        item.tooltip = markdownString(md`**${markdownText(q.title)}** — ${markdownText(vscode.l10n.t('{0}, ~{1} min, {2}', difficulty, q.minutes, stateText))}\n\n${safeMarkdown(q.prompt)}`);
         item.iconPath = new vscode.ThemeIcon(STATE_ICON[state]);
         item.contextValue = q.kind === 'follow-up' ? 'followUp' : 'question';
         item.accessibilityInformation = {
-          label: flagged ? vscode.l10n.t('{0}, {1}, {2}, flagged', q.title, difficulty, stateText) : `${q.title}, ${difficulty}, ${stateText}`,
+          label: flagged ? vscode.l10n.t('{0}, {1}, {2}, flagged', title, difficulty, stateText) : `${title}, ${difficulty}, ${stateText}`,
         };
         item.command = { command: COMMANDS.openQuestion, title: vscode.l10n.t('Open Question'), arguments: [q.id] };
         return item;
@@ -97,12 +98,12 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicNode>, v
         const w = node.sample;
         const attempts = model.sampleAttempts(w.id);
         const best = attempts.length ? Math.max(...attempts.map((a) => a.score)) : undefined;
-        const item = new vscode.TreeItem(w.title, vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(uiLabel(w.title), vscode.TreeItemCollapsibleState.None);
         item.id = `sample:${w.id}`;
         item.description =
           best !== undefined ? vscode.l10n.t('Hands-on · {0} · best {1}%', difficultyName(w.difficulty), best) : vscode.l10n.t('Hands-on · {0}', difficultyName(w.difficulty));
         const heading = vscode.l10n.t('Work sample: {0}', w.title);
-        item.tooltip = new vscode.MarkdownString(`**${heading}**${w.runnable ? ` ${vscode.l10n.t('(runnable tests)')}` : ''}\n\n${w.prompt}`);
+        item.tooltip = markdownString(md`**${markdownText(heading)}**${markdownText(w.runnable ? ` ${vscode.l10n.t('(runnable tests)')}` : '')}\n\n${safeMarkdown(w.prompt)}`);
         item.iconPath = new vscode.ThemeIcon(w.runnable ? 'beaker' : 'code-review');
         item.contextValue = 'workSample';
         item.command = { command: COMMANDS.openWorkSample, title: vscode.l10n.t('Open Work Sample'), arguments: [w.id] };
@@ -112,7 +113,7 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicNode>, v
       case 'caseStudy':
         return staffItem(node);
       case 'error': {
-        const item = new vscode.TreeItem(node.message);
+        const item = new vscode.TreeItem(uiLabel(node.message));
         item.iconPath = new vscode.ThemeIcon('warning');
         return item;
       }
@@ -135,24 +136,20 @@ export type { ContentSnapshot };
 function staffItem(node: Extract<TopicNode, { kind: 'designLoop' | 'caseStudy' }>): vscode.TreeItem {
   if (node.kind === 'designLoop') {
     const loop = node.loop;
-    const item = new vscode.TreeItem(loop.title, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(uiLabel(loop.title), vscode.TreeItemCollapsibleState.None);
     item.id = `designLoop:${loop.id}`;
     item.description = vscode.l10n.t('Design loop · {0} · {1} min', difficultyName(loop.difficulty), loop.minutes);
-    const tip = new vscode.MarkdownString(`**${vscode.l10n.t('Design loop: {0}', loop.title)}**\n\n${loop.brief}`);
-    tip.supportHtml = false;
-    item.tooltip = tip;
+    item.tooltip = markdownString(md`**${markdownText(vscode.l10n.t('Design loop: {0}', loop.title))}**\n\n${safeMarkdown(loop.brief)}`);
     item.iconPath = new vscode.ThemeIcon('edit');
     item.contextValue = 'designLoop';
     item.command = { command: COMMANDS.openDesignLoop, title: vscode.l10n.t('Open Design Loop'), arguments: [loop.id] };
     return item;
   }
   const c = node.caseStudy;
-  const item = new vscode.TreeItem(c.title, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(uiLabel(c.title), vscode.TreeItemCollapsibleState.None);
   item.id = `caseStudy:${c.id}`;
-  item.description = vscode.l10n.t('Case study · {0}, {1}', c.organisation, c.year);
-  const tip = new vscode.MarkdownString(`**${vscode.l10n.t('Case study: {0}', c.title)}**\n\n${c.summary}`);
-  tip.supportHtml = false;
-  item.tooltip = tip;
+  item.description = uiLabel(vscode.l10n.t('Case study · {0}, {1}', c.organisation, c.year));
+  item.tooltip = markdownString(md`**${markdownText(vscode.l10n.t('Case study: {0}', c.title))}**\n\n${safeMarkdown(c.summary)}`);
   item.iconPath = new vscode.ThemeIcon('history');
   item.contextValue = 'caseStudy';
   item.command = { command: COMMANDS.openCaseStudy, title: vscode.l10n.t('Open Case Study'), arguments: [c.id] };

@@ -56,7 +56,7 @@ document.getElementById('grade')?.addEventListener('click', grade);
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
     e.preventDefault();
-    if (phase === 'answering' || phase === 'followUp') submit(false);
+    if (phase === 'answering' || phase === 'followUp' || phase === 'generated') submit(false);
     else if (phase === 'grading' || phase === 'followUpGrading') grade();
   }
 });

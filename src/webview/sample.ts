@@ -15,6 +15,12 @@ document.querySelectorAll<HTMLButtonElement>('button.mark').forEach((b) =>
   }),
 );
 wireLinks((message) => vscode.postMessage(message));
+// The host posts the comment count as comments are added or deleted (no re-render, nothing lost).
+window.addEventListener('message', (e: MessageEvent<unknown>) => {
+  const m = e.data as { type?: unknown; count?: unknown } | null;
+  const el = document.getElementById('comment-count');
+  if (el && m && m.type === 'commentCount' && typeof m.count === 'number' && Number.isInteger(m.count) && m.count >= 0) el.textContent = String(m.count);
+});
 const scrollTarget = document.body.dataset.scroll;
 if (scrollTarget) document.getElementById(scrollTarget)?.scrollIntoView({ block: 'start' });
 

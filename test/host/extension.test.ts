@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { openWalkthroughOnce } from '../../src/extension/walkthrough';
 import type { ExtensionApi } from '../../src/extension/extension';
 import type { TopicNode } from '../../src/extension/topicsTree';
 import type { ReviewJudgement } from '../../src/core/judge/reviewJudge';
@@ -133,6 +134,24 @@ describe('extension in a real VS Code', () => {
   });
 });
 
+describe('the Get Started walkthrough', () => {
+  it('does not open by itself under tests, nor when the test harness asks, and then does not count as shown', async () => {
+    const state = new Map<string, unknown>();
+    const context = (mode: vscode.ExtensionMode) =>
+      ({ extensionMode: mode, extension: ext(), globalState: { get: (k: string) => state.get(k), update: async (k: string, v: unknown) => void state.set(k, v) } }) as unknown as vscode.ExtensionContext;
+    assert.equal(await openWalkthroughOnce(context(vscode.ExtensionMode.Test), {}), false);
+    assert.equal(await openWalkthroughOnce(context(vscode.ExtensionMode.Development), { INTERVIEW_PRACTICE_NO_WALKTHROUGH: '1' }), false);
+    assert.equal(state.size, 0);
+  });
+
+  it('completes "Open a question" and "Try a work sample" on context keys, not only on commands', () => {
+    const walkthrough = (ext().packageJSON as { contributes: { walkthroughs: { steps: { id: string; completionEvents: string[] }[] }[] } }).contributes.walkthroughs[0];
+    const events = (id: string) => walkthrough?.steps.find((s) => s.id === id)?.completionEvents ?? [];
+    assert.ok(events('openQuestion').includes('onContext:interviewPractice.openedQuestion'));
+    assert.ok(events('workSample').includes('onContext:interviewPractice.openedWorkSample'));
+  });
+});
+
 describe('work samples in a real VS Code', () => {
   const SAMPLE = 'token-bucket-rate-limiter';
 
@@ -148,6 +167,30 @@ describe('work samples in a real VS Code', () => {
     for (const f of sample.open) assert.ok(open.includes(vscode.Uri.joinPath(folder, f).fsPath), `${f} is open`);
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath.endsWith(sample.open[0] ?? ''));
     assert.equal(doc?.languageId, 'javascript', 'a real document with its language service');
+  });
+
+  it('tells the task panel when a comment is added or deleted, and says when a sample was opened', async () => {
+    const { workSamples } = await api();
+    const opened: string[] = [];
+    const changed: string[] = [];
+    const subs = [workSamples.onDidOpenSample((id) => opened.push(id)), workSamples.comments.onDidChange((id) => changed.push(id))];
+    try {
+      assert.equal(await workSamples.open(SAMPLE, { overwrite: false }), true);
+      assert.deepEqual(opened, [SAMPLE], 'the walkthrough step hears of it');
+      const folder = workSamples.folderOf(SAMPLE);
+      assert.ok(folder);
+      workSamples.comments.clearAll(SAMPLE);
+      const thread = workSamples.comments.add(vscode.Uri.joinPath(folder, 'rate-limiter.js'), 3, 'First comment, added the way restore adds it.');
+      // A reply typed in the gutter's comment box, as the Comments UI delivers it.
+      await vscode.commands.executeCommand('interviewPractice.addReviewComment', { thread, text: 'The refill uses milliseconds as seconds, a unit mismatch.' });
+      assert.deepEqual(changed, [SAMPLE]);
+      assert.equal(workSamples.comments.count(SAMPLE), 2);
+      await workSamples.comments.removeThread(thread);
+      assert.deepEqual(changed, [SAMPLE, SAMPLE]);
+      assert.equal(workSamples.comments.count(SAMPLE), 0);
+    } finally {
+      for (const sub of subs) sub.dispose();
+    }
   });
 
   it('judges comments by what they say: one right, one wrong, one dismissive; then a self-mark is recorded as such', async () => {

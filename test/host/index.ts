@@ -9,6 +9,7 @@ export async function run(): Promise<void> {
   await import('./hardening.test');
   await import('./languageModel.test');
   await import('./interviewer.test');
+  await import('./packs.test');
   await new Promise<void>((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} in-host test(s) failed`)) : resolve()));
   });

@@ -158,3 +158,58 @@ describe('the language-model judge (fake chat model in the real host)', () => {
     assert.ok(grade.found.length < sample.defects.length / 2, `credited ${grade.found.map((m) => m.defect.id).join(', ')}`);
   });
 });
+
+describe('the real vscode.lm path: a chat model registered by a test extension (proposed chatProvider API)', () => {
+  const config = () => vscode.workspace.getConfiguration('interviewPractice');
+  let app: ExtensionApi;
+  let registered = false;
+
+  before(async () => {
+    app = await api();
+    app.model.useApi(vscode.lm);
+    // The fake model's extension activates on startup; give it a moment to register.
+    for (let i = 0; i < 50 && !registered; i++) {
+      registered = (await vscode.lm.selectChatModels({ vendor: 'interview-practice-tests' })).length > 0;
+      if (!registered) await new Promise((r) => setTimeout(r, 200));
+    }
+    assert.ok(registered, 'the fake chat model extension (test/fixtures/fake-chat-model) registered a model through vscode.lm');
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('fakeChatModel.setMode', 'judge');
+    await config().update('languageModel.enabled', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  async function submitOne(text: string): Promise<{ grade: ReviewJudgement; judge: string | undefined }> {
+    const sample = (await app.content.get()).workSample(SAMPLE);
+    const folder = app.workSamples.folderOf(SAMPLE) ?? ((await app.workSamples.open(SAMPLE, { overwrite: true })) ? app.workSamples.folderOf(SAMPLE) : undefined);
+    assert.ok(sample && folder);
+    const code = sample.files.find((f) => f.path === 'rate-limiter.js')?.text ?? '';
+    const line = code.slice(0, code.indexOf('const refilled = elapsed * this.refillPerSecond;')).split('\n').length;
+    app.workSamples.comments.clearAll(SAMPLE);
+    app.workSamples.comments.add(vscode.Uri.joinPath(folder, 'rate-limiter.js'), line, text);
+    const grade = await vscode.commands.executeCommand<ReviewJudgement | undefined>('interviewPractice.submitReview', SAMPLE);
+    assert.ok(grade);
+    const attempts = (await app.progress.model()).sampleAttempts(SAMPLE);
+    return { grade, judge: attempts[attempts.length - 1]?.judge };
+  }
+
+  it('selects the registered model, sends the request through VS Code, and records the model’s verdict', async () => {
+    await config().update('languageModel.enabled', true, vscode.ConfigurationTarget.Global);
+    const before = await vscode.commands.executeCommand<number>('fakeChatModel.setMode', 'judge');
+    const { grade, judge } = await submitOne('Careful: this mixes timestamp units with the configured rate, so clients get far more than intended.');
+    const after = await vscode.commands.executeCommand<number>('fakeChatModel.setMode', 'judge');
+    assert.equal(after, before + 1, 'one request reached the model through vscode.lm');
+    assert.equal(judge, 'model');
+    assert.equal(grade.found[0]?.evidence[0]?.matched, 'states the unit error (fake model)');
+  });
+
+  for (const mode of ['malformed', 'refuse']) {
+    it(`falls back to the offline judge when the real model answers ${mode === 'refuse' ? 'with a refusal' : 'malformed JSON'}`, async () => {
+      await config().update('languageModel.enabled', true, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('fakeChatModel.setMode', mode);
+      const { grade, judge } = await submitOne('The elapsed milliseconds are multiplied by a per-second rate, so the refill is 1000x too fast.');
+      assert.equal(judge, 'offline');
+      assert.deepEqual(grade.found.map((m) => m.defect.id), ['refill-unit-ms']);
+    });
+  }
+});

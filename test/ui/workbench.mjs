@@ -11,9 +11,9 @@ export function bank() {
   return JSON.parse(readFileSync(join(ROOT, 'dist', 'content.json'), 'utf8'));
 }
 
-/** Starts code-server + Chromium with the extension under development; `progress` seeds the progress log. */
-export async function openWorkbench({ progress, settings, width = 1400, height = 900 } = {}) {
-  const server = await startCodeServer({ settings });
+/** Starts code-server + Chromium with the extension under development; `progress` seeds the progress log; `walkthrough` lets the first-run walkthrough open. */
+export async function openWorkbench({ progress, settings, walkthrough = false, width = 1400, height = 900 } = {}) {
+  const server = await startCodeServer({ settings, walkthrough });
   if (progress) {
     const dir = join(server.userData, EXTENSION_STORAGE);
     mkdirSync(dir, { recursive: true });

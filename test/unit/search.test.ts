@@ -27,7 +27,8 @@ describe('question search', () => {
   it('forgives typos in longer words', () => {
     const s = new QuestionSearch(bank());
     assert.equal(ids(s, 'idempotnet consumer')[0], 'idempotent-consumers');
-    assert.ok(ids(s, 'obsevability').length >= 3, 'a typo in "observability" still finds the tagged questions');
+    const typo = ids(s, 'obsevability');
+    assert.ok(['structured-logging', 'trace-sampling'].every((id) => typo.includes(id)), `a typo in "observability" still finds the tagged questions: ${typo.join(', ')}`);
     assert.equal(ids(s, 'sampeling')[0], 'trace-sampling');
   });
 
@@ -59,4 +60,24 @@ describe('question search', () => {
     const s = new QuestionSearch(bank());
     assert.equal(ids(s, 'How do you make a consumer safe to replay?')[0], 'idempotent-consumers');
   });
+
+  it('finds what only the model answers say, with the sentence that matched, below every title match', () => {
+    const b = bank();
+    const q = b.questions[0];
+    assert.ok(q);
+    const word = 'zebrafishology';
+    const s = new QuestionSearch({ ...b, questions: b.questions.map((x) => (x.id === q.id ? { ...x, answer: `${x.answer}\n\nWe once used ${word} to explain it.` } : x)) });
+    const hits = s.search(word);
+    assert.equal(hits[0]?.id, q.id);
+    assert.match(hits[0]?.snippet ?? '', new RegExp(word));
+  });
+
+  it('ends the list where relevance ends: weak matches far below the best are cut', () => {
+    const s = new QuestionSearch(bank());
+    const hits = s.search('sampling');
+    const best = hits[0]?.score ?? 0;
+    assert.ok(hits.length > 0);
+    assert.ok(hits.every((h, i) => i === 0 || h.score >= best * 0.2 || h.snippet), hits.map((h) => `${h.id}:${h.score}`).join(', '));
+  });
 });
+

@@ -26,9 +26,18 @@ const turnSchema = z.object({
   graded: z.boolean().default(false),
 });
 
+/** A follow-up the user's language model wrote when the bank had none: shown labelled, answered, never graded. */
+const generatedSchema = z.object({
+  text: z.string().min(1).max(600),
+  answer: z.string().max(100_000).default(''),
+  seconds: z.number().int().min(0).default(0),
+});
+export type GeneratedFollowUp = z.infer<typeof generatedSchema>;
+
 const itemSchema = z.object({
   main: turnSchema,
   followUp: turnSchema.optional(),
+  generated: generatedSchema.optional(),
 });
 
 export const mockStateSchema = z.object({
@@ -36,8 +45,8 @@ export const mockStateSchema = z.object({
   startedAt: z.string(),
   items: z.array(itemSchema).min(1),
   index: z.number().int().min(0),
-  /** answering → grading → (followUp → followUpGrading) → next item … → done */
-  phase: z.enum(['answering', 'grading', 'followUp', 'followUpGrading', 'done']),
+  /** answering → grading → (followUp → followUpGrading | generated) → next item … → done */
+  phase: z.enum(['answering', 'grading', 'followUp', 'followUpGrading', 'generated', 'done']),
   phaseStartedAt: z.number(),
 });
 export type MockState = z.infer<typeof mockStateSchema>;

@@ -19,6 +19,10 @@ export interface ImportResult {
   readonly added: number;
   readonly duplicates: number;
   readonly rejected: number;
+  /**
+   * Added events for items not loaded now (a pack that is off, a question since removed). They are
+   * kept in the log like any other: the UI shows only loaded items, and they apply when the item is back.
+   */
   readonly unknownIds: number;
 }
 
@@ -26,7 +30,10 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 /**
  * Merges an export into the current events: events already present (same event id) are skipped,
- * invalid ones rejected and counted, events for items not in the bank dropped. Never overwrites.
+ * invalid ones rejected and counted. Events for items not loaded now are kept (and counted), so
+ * Export → Reset → Import brings back a pack's grades once the pack is loaded again. A local reset
+ * is not carried over an import that adds events: importing after a reset means bringing them back,
+ * and a replay would otherwise clear everything older than the reset. Never overwrites.
  * Throws with a readable message when the file is not an export at all.
  */
 export function importProgress(text: string, current: readonly ProgressEvent[], knownId: (id: string) => boolean): ImportResult {
@@ -39,8 +46,10 @@ export function importProgress(text: string, current: readonly ProgressEvent[], 
   }
   const file = exportFileSchema.safeParse(json);
   if (!file.success) throw new Error(`not a progress export (${file.error.issues[0]?.path.join('.') || 'file'}: ${file.error.issues[0]?.message ?? 'invalid'})`);
-  const seen = new Set(current.map((e) => e.eid));
-  const merged = [...current];
+  const lastReset = current.reduce((t, e) => (e.kind === 'reset' ? Math.max(t, Date.parse(e.at)) : t), -Infinity);
+  // What the reset left (events after it), without the reset itself.
+  const merged = current.filter((e) => e.kind !== 'reset' && Date.parse(e.at) >= lastReset);
+  const seen = new Set(merged.map((e) => e.eid));
   let added = 0;
   let duplicates = 0;
   let rejected = 0;
@@ -57,18 +66,16 @@ export function importProgress(text: string, current: readonly ProgressEvent[], 
       rejected++;
       continue;
     }
-    if ('id' in e && !knownId(e.id)) {
-      unknownIds++;
-      continue;
-    }
     if (seen.has(e.eid)) {
       duplicates++;
       continue;
     }
+    if ('id' in e && !knownId(e.id)) unknownIds++;
     seen.add(e.eid);
     merged.push(e);
     added++;
   }
+  if (added === 0) return { merged: [...current], added, duplicates, rejected, unknownIds };
   merged.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   return { merged, added, duplicates, rejected, unknownIds };
 }

@@ -11,7 +11,8 @@ import type { ProgressService } from '../progressService';
 import { explain } from './explain';
 import { PARTICIPANT_ID, RECORD_GRADE_COMMAND } from './ids';
 import { mockAnswer, startChatMock } from './mock';
-import { asText, bankMarkdown, RATING_NAMES } from './render';
+import { RATING_NAMES } from './render';
+import { markdownText, safeMarkdown } from '../../core/safeText';
 
 
 export interface InterviewerDeps {
@@ -59,7 +60,7 @@ export class Interviewer {
       }
     } catch (e) {
       this.deps.log.error('@interviewer failed', e instanceof Error ? e : String(e));
-      stream.markdown(asText(vscode.l10n.t('Something went wrong: {0}', e instanceof Error ? e.message : String(e))));
+      stream.markdown(markdownText(vscode.l10n.t('Something went wrong: {0}', e instanceof Error ? e.message : String(e))));
       return result(state);
     }
   }
@@ -67,7 +68,7 @@ export class Interviewer {
   private async quiz(topicWords: string, stream: vscode.ChatResponseStream): Promise<vscode.ChatResult> {
     const snapshot = await this.deps.content.get();
     const topic = findTopic(snapshot.bundle, topicWords);
-    if (topicWords.trim() && !topic) stream.markdown(asText(vscode.l10n.t('No topic matches "{0}"; asking from all topics.', topicWords.trim())) + '\n\n');
+    if (topicWords.trim() && !topic) stream.markdown(markdownText(vscode.l10n.t('No topic matches "{0}"; asking from all topics.', topicWords.trim())) + '\n\n');
     const model = await this.deps.progress.model();
     const queue = await dueQueue(this.deps.content, this.deps.progress, new Date(this.now()));
     const q = pickQuizQuestion(snapshot.bundle, queue, topic, (id) => model.reviewCount(id), this.deps.random ?? Math.random);
@@ -80,8 +81,8 @@ export class Interviewer {
   }
 
   private ask(q: Question, stream: vscode.ChatResponseStream, topicTitle: string, label?: string): void {
-    stream.markdown(`**${asText(label ?? vscode.l10n.t('Question'))}** · ${asText(topicTitle)} · ${asText(q.difficulty)} · ${vscode.l10n.t('~{0} min', q.minutes)}\n\n`);
-    stream.markdown(bankMarkdown(q.prompt));
+    stream.markdown(`**${markdownText(label ?? vscode.l10n.t('Question'))}** · ${markdownText(topicTitle)} · ${markdownText(q.difficulty)} · ${vscode.l10n.t('~{0} min', q.minutes)}\n\n`);
+    stream.markdown(safeMarkdown(q.prompt));
     stream.markdown(`\n\n_${vscode.l10n.t('Answer in your next message. Your answer stays in this chat; it is sent to a language model only if interviewPractice.languageModel.enabled is on.')}_`);
   }
 
@@ -107,7 +108,7 @@ export class Interviewer {
     const generated = await this.generatedFollowUp(q, answer, judgement, token);
     if (generated) {
       stream.markdown(`\n\n---\n\n**${vscode.l10n.t('Generated follow-up (not from the bank)')}**\n\n`);
-      stream.markdown(asText(generated));
+      stream.markdown(markdownText(generated));
       return result({ mode: 'quiz', questionId: q.id, root: state.root, asked: state.asked, generated, askedAt: this.now() });
     }
     stream.markdown(`\n\n${vscode.l10n.t('That is the end of this chain. **/quiz** asks the next question.')}`);
@@ -123,11 +124,11 @@ export class Interviewer {
         return judgementFromModel(q, parseDraftVerdicts(reply.text, q.keyPoints, answer));
       } catch (e) {
         this.deps.log.warn(`model verdict rejected: ${e instanceof Error ? e.message : String(e)}`);
-        stream.markdown(asText(vscode.l10n.t('The language model’s answer could not be used; the offline judge decided.')) + '\n\n');
+        stream.markdown(markdownText(vscode.l10n.t('The language model’s answer could not be used; the offline judge decided.')) + '\n\n');
         return judgeAnswerOffline(q, answer);
       }
     }
-    stream.markdown(asText(vscode.l10n.t('The language model was not used ({0}); the offline judge decided.', reply.reason)) + '\n\n');
+    stream.markdown(markdownText(vscode.l10n.t('The language model was not used ({0}); the offline judge decided.', reply.reason)) + '\n\n');
     return judgeAnswerOffline(q, answer);
   }
 
@@ -136,8 +137,8 @@ export class Interviewer {
     const word = { covered: vscode.l10n.t('covered'), partly: vscode.l10n.t('partly'), missing: vscode.l10n.t('missing') } as const;
     stream.markdown(`\n\n**${j.by === 'model' ? vscode.l10n.t('Key points (judged by your language model; quotes are your own words)') : vscode.l10n.t('Key points (offline hints: evidence, not a verdict)')}**\n\n`);
     for (const p of j.points) {
-      const evidence = p.evidence ? ` — “${asText(p.evidence)}”` : p.against ? ` — ${vscode.l10n.t('your answer seems to argue against this')}` : '';
-      stream.markdown(`- ${mark[p.verdict]} ${word[p.verdict]}: ${bankMarkdown(p.point)}${evidence}\n`);
+      const evidence = p.evidence ? ` — “${markdownText(p.evidence)}”` : p.against ? ` — ${vscode.l10n.t('your answer seems to argue against this')}` : '';
+      stream.markdown(`- ${mark[p.verdict]} ${word[p.verdict]}: ${safeMarkdown(p.point)}${evidence}\n`);
     }
     stream.markdown(`\n${vscode.l10n.t('{0} of {1} key points covered. Proposed grade: **{2}**. Nothing is recorded until you click a grade.', j.covered, j.points.length, RATING_NAMES[j.proposed])}\n\n`);
     for (const rating of [1, 2, 3, 4] as const) {
@@ -166,8 +167,8 @@ export class Interviewer {
       stream.markdown(vscode.l10n.t('Ask a question first with **/quiz**.'));
       return result(state);
     }
-    stream.markdown(`**${vscode.l10n.t('Model answer')}: ${asText(q.title)}**\n\n`);
-    stream.markdown(bankMarkdown(q.answer));
+    stream.markdown(`**${vscode.l10n.t('Model answer')}: ${markdownText(q.title)}**\n\n`);
+    stream.markdown(safeMarkdown(q.answer));
     stream.button({ command: 'interviewPractice.openQuestion', title: vscode.l10n.t('Open in a panel'), arguments: [q.id] });
     return result(state);
   }

@@ -6,7 +6,8 @@ import { scorecard, transcriptMarkdown } from '../../core/mock/scorecard';
 import { currentTurn, gradeTurn, ratingsOf, secondsPerQuestion, startMock, submitAnswer, type MockState } from '../../core/mock/session';
 import type { InterviewerDeps } from './interviewer';
 import { RECORD_GRADE_COMMAND } from './ids';
-import { asText, bankMarkdown, RATING_NAMES } from './render';
+import { RATING_NAMES } from './render';
+import { markdownText, safeMarkdown } from '../../core/safeText';
 
 const QUESTIONS = 3;
 const MINUTES = 15;
@@ -23,11 +24,11 @@ export async function startChatMock(deps: InterviewerDeps, words: string, stream
   try {
     mock = startMock(snapshot.bundle, { topics, difficulty: 'any', questions: QUESTIONS, minutes: MINUTES }, now, deps.random ?? Math.random, (id) => model.reviewCount(id));
   } catch (e) {
-    stream.markdown(asText(e instanceof Error ? e.message : String(e)));
+    stream.markdown(markdownText(e instanceof Error ? e.message : String(e)));
     return result({ mode: 'idle' });
   }
   const names = topics.length ? topics.map((t) => snapshot.topic(t)?.title ?? t).join(', ') : vscode.l10n.t('all topics');
-  stream.markdown(`**${vscode.l10n.t('Mock interview')}**: ${asText(names)} · ${vscode.l10n.t('{0} questions, {1} minutes, about {2} min each', mock.items.length, MINUTES, Math.round(secondsPerQuestion(mock) / 60))}\n\n`);
+  stream.markdown(`**${vscode.l10n.t('Mock interview')}**: ${markdownText(names)} · ${vscode.l10n.t('{0} questions, {1} minutes, about {2} min each', mock.items.length, MINUTES, Math.round(secondsPerQuestion(mock) / 60))}\n\n`);
   askCurrent(deps, mock, stream, snapshot.question.bind(snapshot));
   return result({ mode: 'mock', mock });
 }
@@ -37,7 +38,7 @@ function askCurrent(deps: InterviewerDeps, mock: MockState, stream: vscode.ChatR
   const q = turn ? question(turn.questionId) : undefined;
   if (!q) return;
   const followUp = mock.phase === 'followUp';
-  stream.markdown(`**${followUp ? vscode.l10n.t('Follow-up') : vscode.l10n.t('Question {0} of {1}', mock.index + 1, mock.items.length)}**\n\n${bankMarkdown(q.prompt)}\n\n_${vscode.l10n.t('Answer in your next message; the clock is running.')}_`);
+  stream.markdown(`**${followUp ? vscode.l10n.t('Follow-up') : vscode.l10n.t('Question {0} of {1}', mock.index + 1, mock.items.length)}**\n\n${safeMarkdown(q.prompt)}\n\n_${vscode.l10n.t('Answer in your next message; the clock is running.')}_`);
 }
 
 export async function mockAnswer(deps: InterviewerDeps, state: Extract<ChatState, { mode: 'mock' }>, answer: string, stream: vscode.ChatResponseStream, token: vscode.CancellationToken): Promise<vscode.ChatResult> {
@@ -71,7 +72,7 @@ export async function mockAnswer(deps: InterviewerDeps, state: Extract<ChatState
   // The same transcript and scorecard as the panel's mock interview, shown here and savable.
   const card = scorecard(mock, snapshot.bundle);
   stream.markdown(`**${vscode.l10n.t('Scorecard')}**: ${vscode.l10n.t('{0} of {1} key points ({2}%)', card.covered, card.total, Math.round(card.share * 100))}\n\n`);
-  stream.markdown(bankMarkdown(transcriptMarkdown(mock, snapshot.bundle, new Date(now))));
+  stream.markdown(safeMarkdown(transcriptMarkdown(mock, snapshot.bundle, new Date(now))));
   stream.markdown(`\n\n${vscode.l10n.t('Nothing is recorded until you click. Record the proposed grade of each question:')}\n\n`);
   for (const r of ratingsOf(mock, (id) => snapshot.question(id)?.keyPoints.length ?? 0)) {
     const args: ChatGradeArgs = { questionId: r.id, rating: r.rating, covered: r.covered, of: r.of, seconds: r.seconds };

@@ -3,6 +3,8 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import * as z from 'zod';
 import type { Defect } from '../../core/schema';
+import { markdownText, md, safeMarkdown } from '../../core/safeText';
+import { markdownString } from '../safeUi';
 
 export const REVIEW_CONTROLLER_ID = 'interviewPractice.review';
 
@@ -38,7 +40,10 @@ export type SavedComment = z.infer<typeof savedSchema>[number];
 export class ReviewComments implements vscode.Disposable {
   private readonly controller = vscode.comments.createCommentController(REVIEW_CONTROLLER_ID, vscode.l10n.t('Interview Practice Review'));
   private readonly threads = new Map<string, Set<vscode.CommentThread>>();
-  private readonly disposables: vscode.Disposable[] = [this.controller];
+  private readonly changed = new vscode.EventEmitter<string>();
+  private readonly disposables: vscode.Disposable[] = [this.controller, this.changed];
+  /** Fires with the sample id when its user comments were added, edited or deleted. */
+  readonly onDidChange = this.changed.event;
 
   constructor(
     /** The sample whose practice folder holds this file, if any. */
@@ -127,7 +132,8 @@ export class ReviewComments implements vscode.Disposable {
       const uri = vscode.Uri.joinPath(folder, defect.file);
       const thread = this.controller.createCommentThread(uri, new vscode.Range(line - 1, 0, line - 1, 0), []);
       const heading = vscode.l10n.t('Missed ({0}): {1}', severityName(defect.severity), defect.concept);
-      const body = new vscode.MarkdownString(`**${heading}**\n\n${defect.why}\n\n**${vscode.l10n.t('Fix.')}** ${defect.fix}`);
+      // Pack text: sanitized (no images, HTML or non-web links), so showing a comment fetches and runs nothing.
+      const body = markdownString(md`**${markdownText(heading)}**\n\n${safeMarkdown(defect.why)}\n\n**${markdownText(vscode.l10n.t('Fix.'))}** ${safeMarkdown(defect.fix)}`);
       thread.comments = [
         new ReviewComment(body, vscode.CommentMode.Preview, { name: vscode.l10n.t('Reference reviewer') }, thread, 'reference', vscode.l10n.t('planted defect')),
       ];
@@ -180,6 +186,7 @@ export class ReviewComments implements vscode.Disposable {
   private async save(uri: vscode.Uri): Promise<void> {
     const sample = this.sampleOf(uri);
     if (!sample) return;
+    this.changed.fire(sample.id);
     const file = this.storeFile(sample.id);
     await mkdir(dirname(file), { recursive: true });
     const tmp = `${file}.tmp`;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { openExternalConfirmed } from '../externalLinks';
 import { createNonce } from '../../core/panelHtml';
-import { parseWebviewMessage, sampleMessageSchema, samplePanelStateSchema } from '../../core/protocol';
+import { parseWebviewMessage, sampleMessageSchema, samplePanelStateSchema, type SampleHostMessage } from '../../core/protocol';
 import { renderSamplePanel, type SampleView } from '../../core/samplePanelHtml';
 import type { WorkSample } from '../../core/schema';
 import { applyModelVerdicts, reviewPrompt } from '../../core/judge/modelJudge';
@@ -46,6 +46,9 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
   readonly comments: ReviewComments;
   private readonly sessions = new Map<string, SampleSession>();
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly opened = new vscode.EventEmitter<string>();
+  /** Fires with the sample id when a sample's files and task panel are open (the walkthrough listens). */
+  readonly onDidOpenSample = this.opened.event;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -60,7 +63,10 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
     );
     this.disposables.push(
       this.comments,
+      this.opened,
       vscode.window.onDidChangeVisibleTextEditors((editors) => void this.restoreCommentsFor(editors)),
+      // The task panel's "N comment(s) so far" follows the comments as they are added or deleted.
+      this.comments.onDidChange((id) => this.postCommentCount(id)),
     );
     void this.restoreCommentsFor(vscode.window.visibleTextEditors);
   }
@@ -140,7 +146,14 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
       await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
     }
     await this.showPanel(sample, vscode.ViewColumn.Beside);
+    this.opened.fire(sample.id);
     return true;
+  }
+
+  /** Updates the comment count in an open task panel without re-rendering it (drafts and scroll stay). */
+  private postCommentCount(id: string): void {
+    const panel = this.sessions.get(id)?.panel;
+    if (panel) void panel.webview.postMessage({ type: 'commentCount', count: this.comments.count(id) } satisfies SampleHostMessage);
   }
 
   async submitReview(id: string): Promise<ReviewJudgement | undefined> {
