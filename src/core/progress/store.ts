@@ -113,6 +113,11 @@ export class ProgressStore {
     return this.exclusive(() => this.check());
   }
 
+  /** The events this store knows now (what it last read, plus what it wrote since). */
+  knownEvents(): readonly ProgressEvent[] {
+    return [...this.known];
+  }
+
   /**
    * Appends one event. It must pass the schema the log is read with (InvalidProgressEvent
    * otherwise, and nothing is written). Before writing, the file is checked against what we last
