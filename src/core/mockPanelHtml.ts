@@ -49,7 +49,9 @@ export function renderMockPanel(state: MockState, question: (id: string) => Ques
 <details><summary>${t('Model answer')}</summary>${renderMarkdown(q.answer)}</details>
 <details><summary>${t('Your answer')}</summary><pre>${escapeHtml(turn.answer)}</pre></details>`;
   }
-  return webviewDocument(r, t('Mock interview'), `data-phase="${state.phase}" data-now="${now}"`, `<main>
+  // The script's own texts, translated here (the webview has no vscode.l10n).
+  const strings = { limitCounter: t('{0} of {1} characters'), answerOver: t('{0} characters over the {1}-character limit: shorten your answer to submit it (when time runs out, only the first {1} characters are kept).') };
+  return webviewDocument(r, t('Mock interview'), `data-phase="${state.phase}" data-now="${now}" data-strings="${escapeHtml(JSON.stringify(strings))}"`, `<main>
 <header class="meta"><span class="badge">${t('Mock interview')}</span><span>${t('{0} questions · {1} min', total, state.config.minutes)}</span><progress max="${total}" value="${state.phase === 'done' ? total : state.index}" aria-label="${escapeHtml(t('Progress through the interview'))}"></progress></header>
 ${body}
 </main>`);

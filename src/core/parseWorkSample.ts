@@ -3,7 +3,7 @@ import { parseHeader } from './frontmatter';
 import { validateHeader } from './headerValidation';
 import { readSections } from './parseQuestion';
 import { parseGroupLine, type ConceptGroup } from './judge/claims';
-import { defectFieldsSchema, idSchema, workSampleHeaderSchema, type Defect, type DefectPlace, type Difficulty } from './schema';
+import { defectFieldsSchema, idSchema, relativePathSchema, workSampleHeaderSchema, type Defect, type DefectPlace, type Difficulty } from './schema';
 import { listItems, splitSections } from './sections';
 
 const SAMPLE_SECTIONS = [
@@ -115,7 +115,7 @@ function parsePlace(item: string): DefectPlace | string {
   const m = /^([^\s:`]+)\s*:\s*(`+)\s?([\s\S]*?)\s?\2(?:\s*(?:…|\.\.\.)\s*(`+)\s?([\s\S]*?)\s?\4)?\s*$/.exec(item.trim());
   if (!m) return `cannot read "${item}" (expected "- file: \`code text\`" or "- file: \`start\` … \`end\`")`;
   const file = m[1] as string;
-  if (file.startsWith('/') || file.split(/[\\/]/).includes('..') || file.includes('\\')) return `"${file}" must be a relative path inside the sample`;
+  if (!relativePathSchema.safeParse(file).success) return `"${file}" must be a relative path inside the sample`;
   const start = m[3] ?? '';
   if (start.length < 3) return `"${item}": the start text must be at least 3 characters`;
   return m[5] !== undefined && m[5] !== '' ? { file, start, end: m[5] } : { file, start };

@@ -99,7 +99,7 @@ export class DesignLoops implements vscode.WebviewPanelSerializer, vscode.Dispos
   async documentText(id: string): Promise<string | undefined> {
     const uri = this.documentUri(id);
     if (!uri) return undefined;
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === uri.fsPath);
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     return open?.getText() ?? (await readFile(uri.fsPath, 'utf8').catch(() => undefined));
   }
 
@@ -161,7 +161,7 @@ export class DesignLoops implements vscode.WebviewPanelSerializer, vscode.Dispos
 
   /** As the user types in a design document, its panel's stage statuses follow (debounced). */
   private documentChanged(doc: vscode.TextDocument): void {
-    const entry = Object.entries(this.records()).find(([id, r]) => r.path === doc.uri.fsPath && this.panels.has(id));
+    const entry = Object.entries(this.records()).find(([id, r]) => vscode.Uri.file(r.path).toString() === doc.uri.toString() && this.panels.has(id));
     if (!entry) return;
     const [id] = entry;
     clearTimeout(this.timers.get(id));

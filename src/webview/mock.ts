@@ -1,5 +1,6 @@
 // The mock-interview panel's script: a countdown, submit (or auto-submit at zero), tick and continue.
 import { TEXT_LIMITS } from '../core/limits';
+import { identityT as format } from '../core/translate';
 import { guardText } from './textLimit';
 
 const vscode = acquireVsCodeApi<unknown>();
@@ -9,14 +10,15 @@ const countdown = document.getElementById('countdown');
 // The deadline comes from the host clock; correct for any skew between host and webview.
 const skew = Date.now() - Number(document.body.dataset.now ?? Date.now());
 let sent = false;
+const strings = JSON.parse(document.body.dataset.strings ?? '{}') as { limitCounter?: string; answerOver?: string };
 const submitButton = document.getElementById('submit') as HTMLButtonElement | null;
 const limit = answer
   ? guardText(
       answer,
       TEXT_LIMITS.answer,
       {
-        counter: (n, max) => `${n} / ${max}`,
-        over: (x, max) => `${x} characters over the ${max}-character limit: shorten your answer to submit it (when time runs out, only the first ${max} characters are kept).`,
+        counter: (n, max) => format(strings.limitCounter ?? '{0} / {1}', n, max),
+        over: (x, max) => format(strings.answerOver ?? '{0} / {1}', x, max),
       },
       (over) => {
         if (submitButton) submitButton.disabled = over;

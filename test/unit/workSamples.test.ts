@@ -335,3 +335,16 @@ describe('the bundled work samples', function () {
     }
   });
 });
+
+describe('practice-folder containment', () => {
+  it('works with POSIX and Windows paths, and never by string prefix', async () => {
+    const { posix, win32 } = await import('node:path');
+    const { isInsideFolder } = await import('../../src/core/paths');
+    assert.equal(isInsideFolder('/p/token-bucket', '/p/token-bucket/rate-limiter.js', posix), true);
+    assert.equal(isInsideFolder('/p/token-bucket', '/p/token-bucket-2/rate-limiter.js', posix), false);
+    assert.equal(isInsideFolder('C:\\Users\\me\\practice\\tb', 'C:\\Users\\me\\practice\\tb\\rate-limiter.js', win32), true);
+    assert.equal(isInsideFolder('C:\\Users\\me\\practice\\tb', 'c:\\users\\me\\practice\\tb\\sub\\x.js', win32), true);
+    assert.equal(isInsideFolder('C:\\Users\\me\\practice\\tb', 'D:\\Users\\me\\practice\\tb\\x.js', win32), false);
+    assert.equal(isInsideFolder('C:\\Users\\me\\practice\\tb', 'C:\\Users\\me\\practice\\tb', win32), false);
+  });
+});

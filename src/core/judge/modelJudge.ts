@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { WorkSample } from '../schema';
 import type { CommentVerdict, ReviewComment, ReviewJudgement } from './reviewJudge';
-import { judgeReview, summarize } from './reviewJudge';
+import { summarize } from './reviewJudge';
 
 /**
  * The optional language-model judge, without the model: the prompt it sends and the parsing of
@@ -91,12 +91,6 @@ export function applyModelVerdicts(sample: WorkSample, offline: ReviewJudgement,
 function oneLine(s: string): string {
   const t = s.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
   return t.length > MAX_REASON ? `${t.slice(0, MAX_REASON - 1)}…` : t;
-}
-
-/** Convenience for tests and the CLI: the offline judgement and the prompt the model would get. */
-export function prepareModelReview(sample: WorkSample, comments: readonly ReviewComment[], currentText?: (file: string) => string | undefined): { offline: ReviewJudgement; prompt: ReviewPrompt } {
-  const offline = judgeReview(sample, comments, currentText);
-  return { offline, prompt: reviewPrompt(sample, comments, offline) };
 }
 
 // ---- Drafts against key points -------------------------------------------------------------

@@ -11,7 +11,7 @@ import type { ProgressService } from '../progressService';
 import { explain } from './explain';
 import { PARTICIPANT_ID, RECORD_GRADE_COMMAND } from './ids';
 import { mockAnswer, startChatMock } from './mock';
-import { RATING_NAMES } from './render';
+import { RATING_LABEL } from '../../core/progress/scheduler';
 import { markdownText, safeMarkdown } from '../../core/safeText';
 
 
@@ -140,10 +140,10 @@ export class Interviewer {
       const evidence = p.evidence ? ` — “${markdownText(p.evidence)}”` : p.against ? ` — ${vscode.l10n.t('your answer seems to argue against this')}` : '';
       stream.markdown(`- ${mark[p.verdict]} ${word[p.verdict]}: ${safeMarkdown(p.point)}${evidence}\n`);
     }
-    stream.markdown(`\n${vscode.l10n.t('{0} of {1} key points covered. Proposed grade: **{2}**. Nothing is recorded until you click a grade.', j.covered, j.points.length, RATING_NAMES[j.proposed])}\n\n`);
+    stream.markdown(`\n${vscode.l10n.t('{0} of {1} key points covered. Proposed grade: **{2}**. Nothing is recorded until you click a grade.', j.covered, j.points.length, RATING_LABEL[j.proposed])}\n\n`);
     for (const rating of [1, 2, 3, 4] as const) {
       const args: ChatGradeArgs = { questionId: q.id, rating, covered: j.covered, of: j.points.length, seconds };
-      stream.button({ command: RECORD_GRADE_COMMAND, title: rating === j.proposed ? vscode.l10n.t('{0} (proposed)', RATING_NAMES[rating]) : RATING_NAMES[rating], arguments: [args] });
+      stream.button({ command: RECORD_GRADE_COMMAND, title: rating === j.proposed ? vscode.l10n.t('{0} (proposed)', RATING_LABEL[rating]) : RATING_LABEL[rating], arguments: [args] });
     }
   }
 
@@ -183,7 +183,7 @@ export class Interviewer {
     const a = parsed.data;
     if (!(await this.deps.content.get()).question(a.questionId)) return false;
     await this.deps.progress.record({ kind: 'review', id: a.questionId, rating: a.rating, covered: a.covered, of: a.of, ...(a.seconds !== undefined ? { seconds: a.seconds } : {}) });
-    void vscode.window.showInformationMessage(vscode.l10n.t('Recorded {0} for this question.', RATING_NAMES[a.rating]));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Recorded {0} for this question.', RATING_LABEL[a.rating]));
     return true;
   }
 }

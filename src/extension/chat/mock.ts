@@ -6,7 +6,7 @@ import { scorecard, transcriptMarkdown } from '../../core/mock/scorecard';
 import { currentTurn, gradeTurn, ratingsOf, secondsPerQuestion, startMock, submitAnswer, type MockState } from '../../core/mock/session';
 import type { InterviewerDeps } from './interviewer';
 import { RECORD_GRADE_COMMAND } from './ids';
-import { RATING_NAMES } from './render';
+import { RATING_LABEL } from '../../core/progress/scheduler';
 import { markdownText, safeMarkdown } from '../../core/safeText';
 
 const QUESTIONS = 3;
@@ -76,7 +76,7 @@ export async function mockAnswer(deps: InterviewerDeps, state: Extract<ChatState
   stream.markdown(`\n\n${vscode.l10n.t('Nothing is recorded until you click. Record the proposed grade of each question:')}\n\n`);
   for (const r of ratingsOf(mock, (id) => snapshot.question(id)?.keyPoints.length ?? 0)) {
     const args: ChatGradeArgs = { questionId: r.id, rating: r.rating, covered: r.covered, of: r.of, seconds: r.seconds };
-    stream.button({ command: RECORD_GRADE_COMMAND, title: `${RATING_NAMES[r.rating]}: ${snapshot.question(r.id)?.title ?? r.id}`, arguments: [args] });
+    stream.button({ command: RECORD_GRADE_COMMAND, title: `${RATING_LABEL[r.rating]}: ${snapshot.question(r.id)?.title ?? r.id}`, arguments: [args] });
   }
   return result({ mode: 'idle' });
 }

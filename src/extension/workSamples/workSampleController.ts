@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isInsideFolder } from '../../core/paths';
 import * as vscode from 'vscode';
 import { openExternalConfirmed } from '../externalLinks';
 import { createNonce } from '../../core/panelHtml';
@@ -84,7 +85,7 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
   sampleOf(uri: vscode.Uri): { id: string; folder: vscode.Uri } | undefined {
     if (uri.scheme !== 'file') return undefined;
     for (const [id, folder] of Object.entries(this.folders())) {
-      if (uri.fsPath.startsWith(folder.endsWith('/') ? folder : `${folder}/`)) return { id, folder: vscode.Uri.file(folder) };
+      if (isInsideFolder(vscode.Uri.file(folder).fsPath, uri.fsPath)) return { id, folder: vscode.Uri.file(folder) };
     }
     return undefined;
   }
@@ -168,7 +169,7 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
     const texts = new Map<string, string>();
     for (const f of sample.files) {
       const uri = vscode.Uri.joinPath(folder, f.path);
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === uri.fsPath);
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       const text = open?.getText() ?? (await readFile(uri.fsPath, 'utf8').catch(() => undefined));
       if (text !== undefined) texts.set(f.path, text);
     }
@@ -239,7 +240,7 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
       return undefined;
     }
     const uri = vscode.Uri.joinPath(folder, sample.testFile);
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === uri.fsPath);
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     const test = doc?.getText() ?? (await readFile(uri.fsPath, 'utf8'));
     const session = this.session(id);
     session.running = true;
