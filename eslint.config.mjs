@@ -29,6 +29,19 @@ export default tseslint.config(
     },
   },
   {
+    // Chat renders Markdown: the interviewer writes only through SafeChatStream (SafeMarkdown in, untrusted MarkdownString out).
+    files: ['src/extension/chat/**/*.ts'],
+    ignores: ['src/extension/chat/safeStream.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']", message: "Use `import * as z from 'zod'` (keeps zod's locales out of the bundle)." },
+        { selector: "NewExpression[callee.property.name='MarkdownString']", message: 'Use markdownString() from src/extension/safeUi.ts: it takes only sanitized SafeMarkdown (src/core/safeText.ts).' },
+        { selector: "TSQualifiedName[right.name='ChatResponseStream']", message: 'Write chat output through SafeChatStream (src/extension/chat/safeStream.ts): SafeMarkdown only.' },
+      ],
+    },
+  },
+  {
     // The core is plain node: it must never import the VS Code API (so it runs in unit tests and the CLI).
     files: ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/webview/**/*.ts'],
     rules: {

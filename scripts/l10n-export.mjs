@@ -8,10 +8,10 @@ import { join, relative } from 'node:path';
 const ROOT = new URL('..', import.meta.url).pathname;
 const BUNDLE = join(ROOT, 'l10n', 'bundle.l10n.json');
 
-/** `vscode.l10n.t(` or a bare `t(` (not `it(`, `format(`…); group 1 is what follows the parenthesis. */
-const CALL = /(?:\bl10n\.t|(?<![\w$.])t)\(\s*([\s\S]{0,1})/g;
+/** `vscode.l10n.t(`, the chat's `mdT(` (src/extension/chat/safeStream.ts) or a bare `t(` (not `it(`, `format(`…); group 1 is what follows the parenthesis. */
+const CALL = /(?:\bl10n\.t|\bmdT|(?<![\w$.])t)\(\s*([\s\S]{0,1})/g;
 /** The wrapper that hands `vscode.l10n.t` to the renderers: the one call without a literal. */
-const ALLOWED_DYNAMIC = ['l10n.t(message, ...args)'];
+const ALLOWED_DYNAMIC = ['l10n.t(message, ...args)', 'mdT(message: string'];
 
 function files(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

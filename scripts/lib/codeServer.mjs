@@ -42,7 +42,7 @@ export async function freePort() {
  * first-run walkthrough stays closed (it would cover the editors the tests drive) unless
  * `walkthrough` is true.
  */
-export async function startCodeServer({ workspace, settings = {}, port, quiet = true, trust = false, profileDir, walkthrough = false, installFolders = [], proposedApiFor = [] } = {}) {
+export async function startCodeServer({ workspace, settings = {}, port, quiet = true, trust = false, profileDir, walkthrough = false, installFolders = [], proposedApiFor = [], env = {} } = {}) {
   // A profileDir is kept between runs (npm start); otherwise every run gets a fresh, temporary one.
   const dir = profileDir ?? mkdtempSync(join(tmpdir(), 'ip-code-server-'));
   mkdirSync(dir, { recursive: true });
@@ -85,7 +85,7 @@ export async function startCodeServer({ workspace, settings = {}, port, quiet = 
   const args = [CODE_SERVER, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userData, '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override', ...proposedApiFor.flatMap((id) => ['--enable-proposed-api', id])];
   if (!trust) args.push('--disable-workspace-trust');
   args.push(folder);
-  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VSCODE_PROXY_URI: '', ...(walkthrough ? {} : { INTERVIEW_PRACTICE_NO_WALKTHROUGH: '1' }) } });
+  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VSCODE_PROXY_URI: '', ...(walkthrough ? {} : { INTERVIEW_PRACTICE_NO_WALKTHROUGH: '1' }), ...env } });
   let output = '';
   const collect = (d) => {
     output += d;
@@ -128,13 +128,15 @@ export async function startCodeServer({ workspace, settings = {}, port, quiet = 
   return { port, url, folder, userData, extensions, stop, output: () => output, child };
 }
 
-export async function launchBrowser() {
+/** Headless Chromium; `proxy` sends every request that is not to the loopback address to that server. */
+export async function launchBrowser({ proxy } = {}) {
   const { chromium } = await import('playwright-core');
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run scripts/ensure-code-server.sh (installs Debian's chromium)`);
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    ...(proxy ? { proxy: { server: proxy, bypass: '127.0.0.1,localhost' } } : {}),
   });
 }
 

@@ -1,3 +1,4 @@
+import { markdownLine, safeMarkdown, type SafeMarkdown } from './safeText';
 import type { DesignLoop, DesignStage } from './schema';
 import { identityT, type Translate } from './translate';
 
@@ -8,13 +9,16 @@ const STAGE_LINE = /^##\s+Stage\s+(\d+)\b/i;
 const ANY_HEADING = /^#{1,2}\s/;
 const FENCE = /^ {0,3}(```|~~~)/;
 
+/** Loop text may come from a pack and the document may be previewed: quoted as sanitized Markdown (no images, HTML or command links). */
 function quoteLines(markdown: string): string[] {
-  return markdown.split(/\r?\n/).map((l) => (l.trim() ? `> ${l}` : '>'));
+  return safeMarkdown(markdown)
+    .split(/\r?\n/)
+    .map((l) => (l.trim() ? `> ${l}` : '>'));
 }
 
 /** Not translated: the heading is how writtenPerStage finds the stage again. */
 function stageHeading(stage: DesignStage, index: number): string {
-  return `## Stage ${index + 1}: ${stage.name} (${stage.minutes} min)`;
+  return `## Stage ${index + 1}: ${markdownLine(stage.name)} (${stage.minutes} min)`;
 }
 
 /** The lines the document starts with under a stage's heading (never counted as the user's writing). */
@@ -26,9 +30,9 @@ function stageTemplate(stage: DesignStage, t: Translate): string[] {
  * The design document a loop starts: the brief, then one `##` heading per stage with its prompt
  * (quoted) and time box and an empty "Your notes" area for the user to write in.
  */
-export function designDocument(loop: DesignLoop, t: Translate = identityT): string {
+export function designDocument(loop: DesignLoop, t: Translate = identityT): SafeMarkdown {
   const out = [
-    `# ${loop.title}`,
+    `# ${markdownLine(loop.title)}`,
     '',
     `_${t('Design loop · {0} min · {1} stages. Write under each stage heading; once a stage has a few lines of your own, its reference, key points and rubric can be revealed in the panel beside.', loop.minutes, loop.stages.length)}_`,
     '',
@@ -36,7 +40,8 @@ export function designDocument(loop: DesignLoop, t: Translate = identityT): stri
     '',
   ];
   loop.stages.forEach((stage, i) => out.push(stageHeading(stage, i), '', ...stageTemplate(stage, t)));
-  return out.join('\n');
+  // Every piece above is our own text or sanitized pack text.
+  return out.join('\n') as SafeMarkdown;
 }
 
 /**

@@ -18,6 +18,7 @@ import { TOPIC_VIEW_TYPE, TopicPanels } from './topicPanels';
 import { CASE_STUDY_VIEW_TYPE, CaseStudyPanels } from './caseStudyPanels';
 import { DESIGN_LOOP_VIEW_TYPE, DesignLoops } from './designLoops';
 import { pickCaseStudy, pickDesignLoop } from './staffPicks';
+import { safeChatStream } from './chat/safeStream';
 import { Interviewer } from './chat/interviewer';
 import { ModelService } from './languageModel';
 import { SAMPLE_VIEW_TYPE, WorkSampleController } from './workSamples/workSampleController';
@@ -210,7 +211,7 @@ export function createApp(context: vscode.ExtensionContext): App {
     [CASE_STUDY_VIEW_TYPE]: caseStudies,
   };
   const api: ExtensionApi = { content, progress, panels, tree, statusBar, workSamples, model, interviewer, mock, dashboard, designLoops, caseStudies, registeredCommands: Object.keys(handlers) as CommandId[] };
-  return { api, tree, handlers, serializers, chat: (request, chatContext, stream, token) => interviewer.handle(request, chatContext, stream, token) };
+  return { api, tree, handlers, serializers, chat: (request, chatContext, stream, token) => interviewer.handle(request, chatContext, safeChatStream(stream), token) };
 }
 
 async function pickSample(content: ContentService, title: string, runnableOnly = false): Promise<string | undefined> {

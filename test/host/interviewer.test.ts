@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Question } from '../../src/core/schema';
 import { Interviewer } from '../../src/extension/chat/interviewer';
+import { safeChatStream } from '../../src/extension/chat/safeStream';
 import { PARTICIPANT_ID, RECORD_GRADE_COMMAND } from '../../src/extension/chat/ids';
 import type { ExtensionApi } from '../../src/extension/extension';
 import { ModelService, type LanguageModelApi } from '../../src/extension/languageModel';
@@ -55,7 +56,7 @@ class Conversation {
     const stream = new FakeStream();
     const request = { prompt, command, references: [], toolReferences: [], toolInvocationToken: undefined as never, model: undefined as unknown as vscode.LanguageModelChat } satisfies vscode.ChatRequest;
     const token = new vscode.CancellationTokenSource().token;
-    const result = await this.interviewer.handle(request, { history: [...this.history] }, stream, token);
+    const result = await this.interviewer.handle(request, { history: [...this.history] }, safeChatStream(stream), token);
     this.history.push({ prompt, command, references: [], participant: PARTICIPANT_ID, toolReferences: [] } as unknown as vscode.ChatRequestTurn);
     this.history.push({ response: [], result, participant: PARTICIPANT_ID, command } as unknown as vscode.ChatResponseTurn);
     return stream;
@@ -146,7 +147,7 @@ describe('@interviewer (chat participant) in the real host', () => {
     const state = { mode: 'quiz', questionId: last, root: parent.id, asked: [...chain, ...questions.filter((f) => f.parent === last).map((f) => f.id)], askedAt: Date.now() };
     const history = [{ response: [], result: { metadata: { state } }, participant: PARTICIPANT_ID } as unknown as vscode.ChatResponseTurn];
     const request = { prompt: 'We sample at the head and keep every error trace at the tail.', command: undefined, references: [], toolReferences: [], toolInvocationToken: undefined as never, model: undefined as unknown as vscode.LanguageModelChat } satisfies vscode.ChatRequest;
-    const result = await i.handle(request, { history }, stream, new vscode.CancellationTokenSource().token);
+    const result = await i.handle(request, { history }, safeChatStream(stream), new vscode.CancellationTokenSource().token);
     assert.match(stream.text, /judged by your language model/);
     assert.match(stream.text, /Generated follow-up \(not from the bank\)/);
     assert.match(stream.text, /sampling change did not hide/);

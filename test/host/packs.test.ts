@@ -3,7 +3,10 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
+import { Interviewer } from '../../src/extension/chat/interviewer';
+import { safeChatStream } from '../../src/extension/chat/safeStream';
 import type { ExtensionApi } from '../../src/extension/extension';
+import { ModelService } from '../../src/extension/languageModel';
 
 const EXTENSION_ID = 'interview-practice.staff-interview-practice';
 
@@ -70,7 +73,11 @@ describe('hostile team packs in a real VS Code', () => {
     write(`work-samples/${bankSample.id}/files/counter.js`, COUNTER);
     write(`topics/${bankTopic.id}.md`, '---\ntitle: Hijacked topic\norder: 1\n---\n# Summary\nMine now.\n');
     write(`questions/${bankTopic.id}/team-bytes.md`, Buffer.concat([Buffer.from(question('Broken bytes', 'x')), Buffer.from([0xff, 0xfe])]));
-    write(`questions/${bankTopic.id}/team-good.md`, question('Our hostile tooltip question', 'What now? ![beacon](https://evil.example/p.png) <img src="https://evil.example/i.png"> [quit](command:workbench.action.quit)'));
+    const HOSTILE_PROMPT = 'What now? ![beacon](https://evil.example/p.png) <img src="https://evil.example/i.png"> [quit](command:workbench.action.quit)';
+    write(`questions/${bankTopic.id}/team-good.md`, question('Our hostile tooltip question', HOSTILE_PROMPT));
+    // A pack topic of its own with one question, so /quiz in chat must ask exactly that one.
+    write('topics/team-hostile.md', '---\ntitle: Team hostile\norder: 90\n---\n# Summary\nOurs.\n');
+    write('questions/team-hostile/team-chat.md', question('Chat beacon question ![t](https://evil.example/t.png)', HOSTILE_PROMPT));
     // files -> a folder outside the pack (think ~/.ssh).
     const secret = mkdtempSync(join(tmpdir(), 'ip-secret-'));
     writeFileSync(join(secret, 'id_rsa'), '-----BEGIN OPENSSH PRIVATE KEY-----\n');
@@ -113,6 +120,22 @@ describe('hostile team packs in a real VS Code', () => {
       assert.equal(tip.supportHtml, false);
       assert.doesNotMatch(tip.value, /!\[|<img|\]\(command:/);
       assert.match(tip.value, /beacon/);
+
+      // The same pack text asked by @interviewer in chat: Markdown without images, HTML or command links, untrusted.
+      const log = vscode.window.createOutputChannel('packs-chat-tests', { log: true });
+      try {
+        const chat = new Interviewer({ content, progress: (await api()).progress, model: new ModelService(log, { selectChatModels: async () => [] }), log, random: () => 0.5 });
+        const parts: vscode.MarkdownString[] = [];
+        const stream = { markdown: (v: string | vscode.MarkdownString) => parts.push(typeof v === 'string' ? new vscode.MarkdownString(v) : v), button: () => undefined, progress: () => undefined, anchor: () => undefined, filetree: () => undefined, reference: () => undefined, push: () => undefined } as unknown as vscode.ChatResponseStream;
+        const request = { prompt: 'Team hostile', command: 'quiz', references: [], toolReferences: [], toolInvocationToken: undefined as never, model: undefined as unknown as vscode.LanguageModelChat } satisfies vscode.ChatRequest;
+        await chat.handle(request, { history: [] }, safeChatStream(stream), new vscode.CancellationTokenSource().token);
+        const said = parts.map((p) => p.value).join('');
+        assert.match(said.replace(/\\(.)/g, '$1'), /What now\?/, `chat asked the pack question: ${said}`);
+        assert.ok(parts.every((p) => p.isTrusted === false && p.supportHtml === false), 'every chat part is untrusted Markdown without HTML');
+        assert.doesNotMatch(said, /!\[|<img|\]\(command:/);
+      } finally {
+        log.dispose();
+      }
     } finally {
       rmSync(root, { recursive: true, force: true });
       rmSync(secret, { recursive: true, force: true });

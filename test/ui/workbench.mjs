@@ -137,9 +137,9 @@ export function stageExtension(bundle) {
  * Like openWorkbench, but loads the extension from `developmentPath` and calls `beforeLoad(page,
  * context)` before the workbench URL is opened (to listen to every request from the start).
  */
-export async function openWorkbenchFrom({ developmentPath = ROOT, beforeLoad, settings, width = 1400, height = 900 } = {}) {
-  const server = await startCodeServer({ settings });
-  const browser = await launchBrowser();
+export async function openWorkbenchFrom({ developmentPath = ROOT, beforeLoad, settings, workspace, proxy, serverEnv, width = 1400, height = 900 } = {}) {
+  const server = await startCodeServer({ settings, workspace, env: serverEnv });
+  const browser = await launchBrowser({ proxy });
   try {
     const context = await browser.newContext({ viewport: { width, height } });
     const page = await context.newPage();

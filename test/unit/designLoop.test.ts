@@ -40,6 +40,20 @@ describe('design loop document', () => {
     assert.doesNotMatch(doc, /one million spans/, 'no reference in the document');
   });
 
+  it('quotes a pack loop’s text without images, raw HTML or command links (the document can be previewed), and still counts nothing as written', () => {
+    const hostile = {
+      ...loop,
+      title: 'Loop ![t](https://evil.example/t.png) <img src=x> <b>x</b>',
+      brief: 'Brief ![b](https://evil.example/b.png)\n\n<img src="https://evil.example/i.png"> [run](command:workbench.action.quit) [docs](https://example.com/d)',
+      stages: loop.stages.map((s, i) => ({ ...s, prompt: `${s.prompt} ![p${i}](https://evil.example/p${i}.png)` })),
+    };
+    const d = designDocument(hostile);
+    assert.doesNotMatch(d, /(?<!\\)!\[|(?<!\\)<(img|b)|(?<!\\)\]\((command:|https:\/\/evil)/, 'no image, no unescaped tag, no command or image link (escaped text is inert)');
+    assert.match(d, /\[docs\]\(https:\/\/example\.com\/d\)/, 'an https link stays a link');
+    assert.match(d, /Brief b/, 'an image keeps its alt text');
+    assert.deepEqual(writtenPerStage(hostile, d), hostile.stages.map(() => 0));
+  });
+
   it('counts nothing as written in a fresh document (the prompt and labels are not the user’s)', () => {
     assert.deepEqual(writtenPerStage(loop, doc), [0, 0, 0, 0, 0, 0]);
   });

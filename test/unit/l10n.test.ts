@@ -27,12 +27,12 @@ function strings(value: unknown, path = ''): { path: string; text: string }[] {
 const unescape = (s: string) =>
   s.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_, c: string) => (c.length > 1 ? String.fromCharCode(parseInt(c.slice(1), 16)) : c === 'n' ? '\n' : c === 't' ? '\t' : c));
 
-/** A `vscode.l10n.t(` or a bare `t(` call (not `it(`, `format(`, `x.t(`). */
-const CALL = /(?:\bl10n\.t|(?<![\w$.])t)\(/g;
+/** A `vscode.l10n.t(`, a chat `mdT(` or a bare `t(` call (not `it(`, `format(`, `x.t(`). */
+const CALL = /(?:\bl10n\.t|\bmdT|(?<![\w$.])t)\(/g;
 /** The same call with a plain literal message, followed by `,` or `)`. */
-const LITERAL_CALL = /(?:\bl10n\.t|(?<![\w$.])t)\(\s*(?:'((?:\\.|[^'\\])*)'|"((?:\\.|[^"\\])*)"|`((?:\\.|[^`\\$])*)`)\s*[,)]/g;
-/** The one call that passes a message through: the wrapper that hands vscode.l10n.t to the renderers. */
-const WRAPPER = 'vscode.l10n.t(message, ...args)';
+const LITERAL_CALL = /(?:\bl10n\.t|\bmdT|(?<![\w$.])t)\(\s*(?:'((?:\\.|[^'\\])*)'|"((?:\\.|[^"\\])*)"|`((?:\\.|[^`\\$])*)`)\s*[,)]/g;
+/** The calls that pass a message through: the wrappers that hand vscode.l10n.t to the renderers and to chat (and mdT's own signature). */
+const WRAPPERS = ['vscode.l10n.t(message, ...args)', 'mdT(message: string'];
 
 function messagesInSource(): { messages: Map<string, string>; dynamic: string[] } {
   const messages = new Map<string, string>();
@@ -42,7 +42,7 @@ function messagesInSource(): { messages: Map<string, string>; dynamic: string[] 
     const where = relative(ROOT, file);
     const literals = [...text.matchAll(LITERAL_CALL)];
     for (const m of literals) messages.set(unescape(m[1] ?? m[2] ?? m[3] ?? ''), where);
-    const calls = (text.match(CALL) ?? []).length - text.split(WRAPPER).length + 1;
+    const calls = (text.match(CALL) ?? []).length - WRAPPERS.reduce((n, w) => n + text.split(w).length - 1, 0);
     if (calls !== literals.length) dynamic.push(`${where}: ${calls - literals.length} call(s) whose message is not a string literal`);
   }
   return { messages, dynamic };

@@ -12,7 +12,8 @@ import { explain } from './explain';
 import { PARTICIPANT_ID, RECORD_GRADE_COMMAND } from './ids';
 import { mockAnswer, startChatMock } from './mock';
 import { RATING_LABEL } from '../../core/progress/scheduler';
-import { markdownText, safeMarkdown } from '../../core/safeText';
+import { markdownText, md, safeMarkdown, trusted } from '../../core/safeText';
+import { mdT, type SafeChatStream } from './safeStream';
 
 
 export interface InterviewerDeps {
@@ -40,7 +41,7 @@ export class Interviewer {
     return (this.deps.now ?? Date.now)();
   }
 
-  async handle(request: vscode.ChatRequest, context: vscode.ChatContext, stream: vscode.ChatResponseStream, token: vscode.CancellationToken): Promise<vscode.ChatResult> {
+  async handle(request: vscode.ChatRequest, context: vscode.ChatContext, stream: SafeChatStream, token: vscode.CancellationToken): Promise<vscode.ChatResult> {
     const state = latestState(context.history.flatMap((turn) => ('result' in turn && turn.participant === PARTICIPANT_ID ? [turn.result.metadata] : [])));
     try {
       switch (request.command) {
@@ -55,7 +56,7 @@ export class Interviewer {
         default:
           if (state.mode === 'quiz') return await this.answer(state, request.prompt, stream, token);
           if (state.mode === 'mock') return await mockAnswer(this.deps, state, request.prompt, stream, token);
-          stream.markdown(vscode.l10n.t('I am your interviewer. Try **/quiz** (optionally with a topic, e.g. `/quiz observability`), **/mock** for a timed mock interview, or **/explain** followed by a question or topic.'));
+          stream.markdown(mdT('I am your interviewer. Try **/quiz** (optionally with a topic, e.g. `/quiz observability`), **/mock** for a timed mock interview, or **/explain** followed by a question or topic.'));
           return result(state);
       }
     } catch (e) {
@@ -65,35 +66,35 @@ export class Interviewer {
     }
   }
 
-  private async quiz(topicWords: string, stream: vscode.ChatResponseStream): Promise<vscode.ChatResult> {
+  private async quiz(topicWords: string, stream: SafeChatStream): Promise<vscode.ChatResult> {
     const snapshot = await this.deps.content.get();
     const topic = findTopic(snapshot.bundle, topicWords);
-    if (topicWords.trim() && !topic) stream.markdown(markdownText(vscode.l10n.t('No topic matches "{0}"; asking from all topics.', topicWords.trim())) + '\n\n');
+    if (topicWords.trim() && !topic) stream.markdown(md`${markdownText(vscode.l10n.t('No topic matches "{0}"; asking from all topics.', topicWords.trim()))}\n\n`);
     const model = await this.deps.progress.model();
     const queue = await dueQueue(this.deps.content, this.deps.progress, new Date(this.now()));
     const q = pickQuizQuestion(snapshot.bundle, queue, topic, (id) => model.reviewCount(id), this.deps.random ?? Math.random);
     if (!q) {
-      stream.markdown(vscode.l10n.t('There is no question to ask in that topic.'));
+      stream.markdown(mdT('There is no question to ask in that topic.'));
       return result({ mode: 'idle' });
     }
     this.ask(q, stream, snapshot.topic(q.topic)?.title ?? q.topic);
     return result({ mode: 'quiz', questionId: q.id, root: q.id, asked: [], askedAt: this.now() });
   }
 
-  private ask(q: Question, stream: vscode.ChatResponseStream, topicTitle: string, label?: string): void {
-    stream.markdown(`**${markdownText(label ?? vscode.l10n.t('Question'))}** · ${markdownText(topicTitle)} · ${markdownText(q.difficulty)} · ${vscode.l10n.t('~{0} min', q.minutes)}\n\n`);
+  private ask(q: Question, stream: SafeChatStream, topicTitle: string, label?: string): void {
+    stream.markdown(md`**${markdownText(label ?? vscode.l10n.t('Question'))}** · ${markdownText(topicTitle)} · ${markdownText(q.difficulty)} · ${mdT('~{0} min', q.minutes)}\n\n`);
     stream.markdown(safeMarkdown(q.prompt));
-    stream.markdown(`\n\n_${vscode.l10n.t('Answer in your next message. Your answer stays in this chat; it is sent to a language model only if interviewPractice.languageModel.enabled is on.')}_`);
+    stream.markdown(md`\n\n_${mdT('Answer in your next message. Your answer stays in this chat; it is sent to a language model only if interviewPractice.languageModel.enabled is on.')}_`);
   }
 
   /** Judges the user's answer, offers the grade buttons, then asks the next follow-up. */
-  private async answer(state: Extract<ChatState, { mode: 'quiz' }>, answer: string, stream: vscode.ChatResponseStream, token: vscode.CancellationToken): Promise<vscode.ChatResult> {
+  private async answer(state: Extract<ChatState, { mode: 'quiz' }>, answer: string, stream: SafeChatStream, token: vscode.CancellationToken): Promise<vscode.ChatResult> {
     const snapshot = await this.deps.content.get();
     const q = snapshot.question(state.questionId);
     if (!q) return result({ mode: 'idle' });
     if (state.generated) {
       // A generated follow-up is not in the bank: no rubric, so nothing to judge or record.
-      stream.markdown(vscode.l10n.t('Thanks. That follow-up was generated, so it has no rubric here: compare your answer with the model answer (**/answer**). Try **/quiz** for the next question.'));
+      stream.markdown(mdT('Thanks. That follow-up was generated, so it has no rubric here: compare your answer with the model answer (**/answer**). Try **/quiz** for the next question.'));
       return result({ mode: 'answered', questionId: q.id, root: state.root, asked: state.asked });
     }
     const seconds = Math.max(0, Math.round((this.now() - state.askedAt) / 1000));
@@ -101,21 +102,21 @@ export class Interviewer {
     this.showJudgement(q, judgement, seconds, stream);
     const next = nextFollowUp(snapshot.bundle, q.id, state.root, state.asked);
     if (next) {
-      stream.markdown('\n\n---\n\n');
+      stream.markdown(md`\n\n---\n\n`);
       this.ask(next, stream, snapshot.topic(next.topic)?.title ?? next.topic, vscode.l10n.t('Follow-up'));
       return result({ mode: 'quiz', questionId: next.id, root: state.root, asked: [...state.asked, next.id], askedAt: this.now() });
     }
     const generated = await this.generatedFollowUp(q, answer, judgement, token);
     if (generated) {
-      stream.markdown(`\n\n---\n\n**${vscode.l10n.t('Generated follow-up (not from the bank)')}**\n\n`);
+      stream.markdown(md`\n\n---\n\n**${mdT('Generated follow-up (not from the bank)')}**\n\n`);
       stream.markdown(markdownText(generated));
       return result({ mode: 'quiz', questionId: q.id, root: state.root, asked: state.asked, generated, askedAt: this.now() });
     }
-    stream.markdown(`\n\n${vscode.l10n.t('That is the end of this chain. **/quiz** asks the next question.')}`);
+    stream.markdown(md`\n\n${mdT('That is the end of this chain. **/quiz** asks the next question.')}`);
     return result({ mode: 'answered', questionId: q.id, root: state.root, asked: state.asked });
   }
 
-  private async judge(q: Question, answer: string, stream: vscode.ChatResponseStream, token: vscode.CancellationToken): Promise<AnswerJudgement> {
+  private async judge(q: Question, answer: string, stream: SafeChatStream, token: vscode.CancellationToken): Promise<AnswerJudgement> {
     if (!this.deps.model.enabled()) return judgeAnswerOffline(q, answer);
     stream.progress(vscode.l10n.t('Asking your language model to judge the answer against the key points…'));
     const reply = await this.deps.model.ask(draftPrompt(q.prompt, q.keyPoints, answer), vscode.l10n.t('Judge your interview answer against the question’s key points.'), token);
@@ -124,23 +125,23 @@ export class Interviewer {
         return judgementFromModel(q, parseDraftVerdicts(reply.text, q.keyPoints, answer));
       } catch (e) {
         this.deps.log.warn(`model verdict rejected: ${e instanceof Error ? e.message : String(e)}`);
-        stream.markdown(markdownText(vscode.l10n.t('The language model’s answer could not be used; the offline judge decided.')) + '\n\n');
+        stream.markdown(md`${markdownText(vscode.l10n.t('The language model’s answer could not be used; the offline judge decided.'))}\n\n`);
         return judgeAnswerOffline(q, answer);
       }
     }
-    stream.markdown(markdownText(vscode.l10n.t('The language model was not used ({0}); the offline judge decided.', reply.reason)) + '\n\n');
+    stream.markdown(md`${markdownText(vscode.l10n.t('The language model was not used ({0}); the offline judge decided.', reply.reason))}\n\n`);
     return judgeAnswerOffline(q, answer);
   }
 
-  private showJudgement(q: Question, j: AnswerJudgement, seconds: number, stream: vscode.ChatResponseStream): void {
-    const mark = { covered: '✓', partly: '~', missing: '✗' } as const;
-    const word = { covered: vscode.l10n.t('covered'), partly: vscode.l10n.t('partly'), missing: vscode.l10n.t('missing') } as const;
-    stream.markdown(`\n\n**${j.by === 'model' ? vscode.l10n.t('Key points (judged by your language model; quotes are your own words)') : vscode.l10n.t('Key points (offline hints: evidence, not a verdict)')}**\n\n`);
+  private showJudgement(q: Question, j: AnswerJudgement, seconds: number, stream: SafeChatStream): void {
+    const mark = { covered: trusted('✓'), partly: trusted('\\~'), missing: trusted('✗') } as const;
+    const word = { covered: mdT('covered'), partly: mdT('partly'), missing: mdT('missing') } as const;
+    stream.markdown(md`\n\n**${j.by === 'model' ? mdT('Key points (judged by your language model; quotes are your own words)') : mdT('Key points (offline hints: evidence, not a verdict)')}**\n\n`);
     for (const p of j.points) {
-      const evidence = p.evidence ? ` — “${markdownText(p.evidence)}”` : p.against ? ` — ${vscode.l10n.t('your answer seems to argue against this')}` : '';
-      stream.markdown(`- ${mark[p.verdict]} ${word[p.verdict]}: ${safeMarkdown(p.point)}${evidence}\n`);
+      const evidence = p.evidence ? md` — “${markdownText(p.evidence)}”` : p.against ? md` — ${mdT('your answer seems to argue against this')}` : trusted('');
+      stream.markdown(md`- ${mark[p.verdict]} ${word[p.verdict]}: ${safeMarkdown(p.point)}${evidence}\n`);
     }
-    stream.markdown(`\n${vscode.l10n.t('{0} of {1} key points covered. Proposed grade: **{2}**. Nothing is recorded until you click a grade.', j.covered, j.points.length, RATING_LABEL[j.proposed])}\n\n`);
+    stream.markdown(md`\n${mdT('{0} of {1} key points covered. Proposed grade: **{2}**. Nothing is recorded until you click a grade.', j.covered, j.points.length, markdownText(RATING_LABEL[j.proposed]))}\n\n`);
     for (const rating of [1, 2, 3, 4] as const) {
       const args: ChatGradeArgs = { questionId: q.id, rating, covered: j.covered, of: j.points.length, seconds };
       stream.button({ command: RECORD_GRADE_COMMAND, title: rating === j.proposed ? vscode.l10n.t('{0} (proposed)', RATING_LABEL[rating]) : RATING_LABEL[rating], arguments: [args] });
@@ -160,14 +161,14 @@ export class Interviewer {
     }
   }
 
-  private async showModelAnswer(state: ChatState, stream: vscode.ChatResponseStream): Promise<vscode.ChatResult> {
+  private async showModelAnswer(state: ChatState, stream: SafeChatStream): Promise<vscode.ChatResult> {
     const id = state.mode === 'quiz' || state.mode === 'answered' ? state.questionId : undefined;
     const q = id ? (await this.deps.content.get()).question(id) : undefined;
     if (!q) {
-      stream.markdown(vscode.l10n.t('Ask a question first with **/quiz**.'));
+      stream.markdown(mdT('Ask a question first with **/quiz**.'));
       return result(state);
     }
-    stream.markdown(`**${vscode.l10n.t('Model answer')}: ${markdownText(q.title)}**\n\n`);
+    stream.markdown(md`**${mdT('Model answer')}: ${markdownText(q.title)}**\n\n`);
     stream.markdown(safeMarkdown(q.answer));
     stream.button({ command: 'interviewPractice.openQuestion', title: vscode.l10n.t('Open in a panel'), arguments: [q.id] });
     return result(state);

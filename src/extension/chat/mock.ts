@@ -7,7 +7,8 @@ import { currentTurn, gradeTurn, ratingsOf, secondsPerQuestion, startMock, submi
 import type { InterviewerDeps } from './interviewer';
 import { RECORD_GRADE_COMMAND } from './ids';
 import { RATING_LABEL } from '../../core/progress/scheduler';
-import { markdownText, safeMarkdown } from '../../core/safeText';
+import { markdownText, md, safeMarkdown, trusted } from '../../core/safeText';
+import { mdT, type SafeChatStream } from './safeStream';
 
 const QUESTIONS = 3;
 const MINUTES = 15;
@@ -15,7 +16,7 @@ const MINUTES = 15;
 const result = (state: ChatState): vscode.ChatResult => ({ metadata: { state } });
 
 /** /mock [topics]: three questions with their follow-ups, timed, judged against the key points. */
-export async function startChatMock(deps: InterviewerDeps, words: string, stream: vscode.ChatResponseStream): Promise<vscode.ChatResult> {
+export async function startChatMock(deps: InterviewerDeps, words: string, stream: SafeChatStream): Promise<vscode.ChatResult> {
   const snapshot = await deps.content.get();
   const topics = [...new Set(words.split(/[\s,]+/).map((w) => findTopic(snapshot.bundle, w)).filter((t): t is string => !!t))];
   const model = await deps.progress.model();
@@ -28,20 +29,20 @@ export async function startChatMock(deps: InterviewerDeps, words: string, stream
     return result({ mode: 'idle' });
   }
   const names = topics.length ? topics.map((t) => snapshot.topic(t)?.title ?? t).join(', ') : vscode.l10n.t('all topics');
-  stream.markdown(`**${vscode.l10n.t('Mock interview')}**: ${markdownText(names)} · ${vscode.l10n.t('{0} questions, {1} minutes, about {2} min each', mock.items.length, MINUTES, Math.round(secondsPerQuestion(mock) / 60))}\n\n`);
+  stream.markdown(md`**${mdT('Mock interview')}**: ${markdownText(names)} · ${mdT('{0} questions, {1} minutes, about {2} min each', mock.items.length, MINUTES, Math.round(secondsPerQuestion(mock) / 60))}\n\n`);
   askCurrent(deps, mock, stream, snapshot.question.bind(snapshot));
   return result({ mode: 'mock', mock });
 }
 
-function askCurrent(deps: InterviewerDeps, mock: MockState, stream: vscode.ChatResponseStream, question: (id: string) => { title: string; prompt: string } | undefined): void {
+function askCurrent(deps: InterviewerDeps, mock: MockState, stream: SafeChatStream, question: (id: string) => { title: string; prompt: string } | undefined): void {
   const turn = currentTurn(mock);
   const q = turn ? question(turn.questionId) : undefined;
   if (!q) return;
   const followUp = mock.phase === 'followUp';
-  stream.markdown(`**${followUp ? vscode.l10n.t('Follow-up') : vscode.l10n.t('Question {0} of {1}', mock.index + 1, mock.items.length)}**\n\n${safeMarkdown(q.prompt)}\n\n_${vscode.l10n.t('Answer in your next message; the clock is running.')}_`);
+  stream.markdown(md`**${followUp ? mdT('Follow-up') : mdT('Question {0} of {1}', mock.index + 1, mock.items.length)}**\n\n${safeMarkdown(q.prompt)}\n\n_${mdT('Answer in your next message; the clock is running.')}_`);
 }
 
-export async function mockAnswer(deps: InterviewerDeps, state: Extract<ChatState, { mode: 'mock' }>, answer: string, stream: vscode.ChatResponseStream, token: vscode.CancellationToken): Promise<vscode.ChatResult> {
+export async function mockAnswer(deps: InterviewerDeps, state: Extract<ChatState, { mode: 'mock' }>, answer: string, stream: SafeChatStream, token: vscode.CancellationToken): Promise<vscode.ChatResult> {
   const snapshot = await deps.content.get();
   const now = (deps.now ?? Date.now)();
   let mock = state.mock;
@@ -64,16 +65,16 @@ export async function mockAnswer(deps: InterviewerDeps, state: Extract<ChatState
   }
   const covered = judgement.points.flatMap((p, i) => (p.verdict === 'covered' ? [i] : []));
   mock = gradeTurn(mock, covered, q.keyPoints.length, now);
-  stream.markdown(`${timedOut ? `_${vscode.l10n.t('Over time.')}_ ` : ''}${vscode.l10n.t('{0} of {1} key points covered ({2}).', covered.length, q.keyPoints.length, judgement.by === 'model' ? vscode.l10n.t('judged by your language model') : vscode.l10n.t('offline hints'))}\n\n---\n\n`);
+  stream.markdown(md`${timedOut ? md`_${mdT('Over time.')}_ ` : trusted('')}${mdT('{0} of {1} key points covered ({2}).', covered.length, q.keyPoints.length, judgement.by === 'model' ? mdT('judged by your language model') : mdT('offline hints'))}\n\n---\n\n`);
   if (mock.phase !== 'done') {
     askCurrent(deps, mock, stream, snapshot.question.bind(snapshot));
     return result({ mode: 'mock', mock });
   }
   // The same transcript and scorecard as the panel's mock interview, shown here and savable.
   const card = scorecard(mock, snapshot.bundle);
-  stream.markdown(`**${vscode.l10n.t('Scorecard')}**: ${vscode.l10n.t('{0} of {1} key points ({2}%)', card.covered, card.total, Math.round(card.share * 100))}\n\n`);
+  stream.markdown(md`**${mdT('Scorecard')}**: ${mdT('{0} of {1} key points ({2}%)', card.covered, card.total, Math.round(card.share * 100))}\n\n`);
   stream.markdown(safeMarkdown(transcriptMarkdown(mock, snapshot.bundle, new Date(now))));
-  stream.markdown(`\n\n${vscode.l10n.t('Nothing is recorded until you click. Record the proposed grade of each question:')}\n\n`);
+  stream.markdown(md`\n\n${mdT('Nothing is recorded until you click. Record the proposed grade of each question:')}\n\n`);
   for (const r of ratingsOf(mock, (id) => snapshot.question(id)?.keyPoints.length ?? 0)) {
     const args: ChatGradeArgs = { questionId: r.id, rating: r.rating, covered: r.covered, of: r.of, seconds: r.seconds };
     stream.button({ command: RECORD_GRADE_COMMAND, title: `${RATING_LABEL[r.rating]}: ${snapshot.question(r.id)?.title ?? r.id}`, arguments: [args] });

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isInsideFolder } from '../../core/paths';
+import { markdownLine, safeMarkdown } from '../../core/safeText';
 import * as vscode from 'vscode';
 import { openExternalConfirmed } from '../externalLinks';
 import { createNonce } from '../../core/panelHtml';
@@ -136,7 +137,11 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
       this.comments.clearAll(sample.id);
       for (const f of sample.files) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, f.path), Buffer.from(f.text, 'utf8'));
       if (sample.runnable) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'package.json'), Buffer.from('{\n  "type": "module",\n  "private": true\n}\n', 'utf8'));
-      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'TASK.md'), Buffer.from(`# ${sample.title}\n\n${sample.prompt}\n`, 'utf8'));
+      // VS Code's JavaScript support would otherwise fetch type definitions from the npm registry
+      // for the sample's imports (automatic type acquisition): the samples need none.
+      if (sample.files.some((f) => /\.[cm]?[jt]sx?$/.test(f.path))) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'jsconfig.json'), Buffer.from('{\n  "typeAcquisition": { "enable": false }\n}\n', 'utf8'));
+      // A pack's prompt may carry image beacons, and TASK.md may be previewed: sanitized like every other surface.
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'TASK.md'), Buffer.from(`# ${markdownLine(sample.title)}\n\n${safeMarkdown(sample.prompt)}\n`, 'utf8'));
       this.sessions.delete(sample.id);
       await vscode.workspace.fs.delete(vscode.Uri.file(join(this.context.globalStorageUri.fsPath, 'work-samples', `${sample.id}.review.json`)), { useTrash: false }).then(undefined, () => undefined);
     } else await this.comments.restore(sample.id, folder);
