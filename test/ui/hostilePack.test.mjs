@@ -187,6 +187,18 @@ describe('UI hardening: a hostile team pack, with a local listener standing in f
     await frame.locator('#reveal').click();
     await frame.locator('#answer').waitFor({ state: 'visible' });
     assert.equal(await frame.locator('main img, main iframe').count(), 0, 'no image or frame in the panel');
+    // A note past its limit (50,000 characters, pasted at once) is refused where the user sees it, not dropped.
+    const note = frame.locator('#note');
+    await note.fill('x'.repeat(50_001));
+    const counter = frame.locator('#note + .text-limit');
+    await counter.waitFor({ state: 'visible' });
+    assert.match(await counter.innerText(), /^1 characters over the 50,000-character limit: the note is not saved until you shorten it\.$/);
+    assert.equal(await note.getAttribute('aria-invalid'), 'true');
+    await frame.waitForTimeout(1500);
+    assert.notEqual(await frame.locator('#note-status').innerText(), 'Note saved.', 'the oversized note was not saved');
+    await note.fill('A short note.');
+    await frame.locator('#note-status', { hasText: 'Note saved.' }).waitFor();
+    assert.equal(await counter.isHidden(), true, 'the counter goes away once the note is short');
     const pagesBefore = context.pages().length;
     await frame.locator('#answer a.external-link', { hasText: 'the docs' }).click();
     const dialog = page.locator('.monaco-dialog-box').filter({ hasText: 'beacon.invalid/docs' });
