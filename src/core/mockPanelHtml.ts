@@ -4,8 +4,18 @@ import type { Question } from './schema';
 import { currentTurn, turnBudget, type MockState } from './mock/session';
 import { identityT, type Translate } from './translate';
 
-/** One screen of a mock interview: the current question (answer hidden), or its rubric to tick. */
-export function renderMockPanel(state: MockState, question: (id: string) => Question | undefined, now: number, r: WebviewResources, t: Translate = identityT): string {
+/**
+ * One screen of a mock interview: the current question (answer hidden), or its rubric to tick.
+ * `topicTitle` names the question's topic above it, as an interviewer announces a change of subject.
+ */
+export function renderMockPanel(
+  state: MockState,
+  question: (id: string) => Question | undefined,
+  now: number,
+  r: WebviewResources,
+  t: Translate = identityT,
+  topicTitle: (id: string) => string | undefined = () => undefined,
+): string {
   const turn = currentTurn(state);
   const q = turn ? question(turn.questionId) : undefined;
   const total = state.items.length;
@@ -15,6 +25,8 @@ export function renderMockPanel(state: MockState, question: (id: string) => Ques
   const budget = turnBudget(state);
   const deadline = state.phaseStartedAt + budget * 1000;
   let body = '';
+  const topicName = q ? topicTitle(q.topic) : undefined;
+  const topic = topicName ? ` <span class="badge topic" id="topic">${escapeHtml(topicName)}</span>` : '';
   const generated = state.phase === 'generated' ? state.items[state.index]?.generated : undefined;
   if (generated) {
     // The model's text is shown as plain text, labelled: it is not from the bank and has no rubric.
@@ -27,10 +39,10 @@ export function renderMockPanel(state: MockState, question: (id: string) => Ques
 <textarea id="answer-text" rows="8" aria-label="${escapeHtml(t('Your answer'))}">${escapeHtml(generated.answer)}</textarea>
 <button type="button" class="primary" id="submit">${t('Submit answer')} <kbd>Ctrl+Enter</kbd></button>`;
   } else if (state.phase === 'done' || !q || !turn) {
-    body = `<h1 id="title">${t('Interview finished')}</h1><p>${t('Your transcript and scorecard are open in an editor: save it if you want to keep it.')}</p>`;
+    body = `<h1 id="title">${t('Interview finished')}</h1><p>${t('Your transcript and scorecard are open in a Markdown preview; its source is in the tab beside it: save that if you want to keep it.')}</p>`;
   } else if (answering) {
     body = `
-<p class="interviewer" id="stage">${isFollowUp ? t('The interviewer follows up') : t('Question {0} of {1}', n, total)}</p>
+<p class="interviewer" id="stage">${isFollowUp ? t('The interviewer follows up') : t('Question {0} of {1}', n, total)}${topic}</p>
 <h1 id="title">${escapeHtml(q.title)}</h1>
 <section id="prompt" aria-label="${escapeHtml(t('Question'))}">${renderMarkdown(q.prompt)}</section>
 <p class="hint">${t('Time left: {0}. The answer stays hidden until you submit or the time runs out.', `<span id="countdown" role="timer" aria-live="off" data-deadline="${deadline}"></span>`)}</p>
@@ -41,7 +53,7 @@ export function renderMockPanel(state: MockState, question: (id: string) => Ques
       .map((k, i) => `<li><label><input type="checkbox" class="kp" data-index="${i}"> ${renderInline(k)}</label></li>`)
       .join('');
     body = `
-<p class="interviewer" id="stage">${isFollowUp ? t('Follow-up: how did you do?') : t('Question {0} of {1}: how did you do?', n, total)}</p>
+<p class="interviewer" id="stage">${isFollowUp ? t('Follow-up: how did you do?') : t('Question {0} of {1}: how did you do?', n, total)}${topic}</p>
 <h1 id="title">${escapeHtml(q.title)}</h1>
 <p class="hint">${turn.timedOut ? `${t('Time ran out.')} ` : ''}${t('You answered in {0}. Tick the key points your answer really covered.', `${Math.floor(turn.seconds / 60)}:${String(turn.seconds % 60).padStart(2, '0')}`)}</p>
 <section id="key-points" aria-labelledby="kp-h"><h2 id="kp-h">${t('Key points')}</h2><ul class="checklist">${kps}</ul></section>

@@ -173,8 +173,28 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
     await this.context.globalState.update(STATE_KEY, undefined);
     await this.render(state);
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: transcriptMarkdown(state, snapshot.bundle, new Date(), t) });
-    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Active, preview: false });
+    // The source first, in the panel's group, then the rendered preview over it (the preview opens in
+    // the active editor's group): a full-width, readable transcript whose source stays a tab away.
+    await vscode.window.showTextDocument(doc, { viewColumn: this.panel?.viewColumn ?? vscode.ViewColumn.Active, preview: false });
+    const rendered = await this.showPreview(doc);
     this.finishedEmitter.fire(doc);
+    if (rendered) {
+      const source = vscode.l10n.t('Show Markdown source');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Mock interview finished: the transcript and scorecard are open in a preview.'), source).then(async (choice) => {
+        if (choice === source) await vscode.window.showTextDocument(doc, { preview: false });
+      });
+    }
+  }
+
+  /** Opens VS Code's Markdown preview of the transcript; false (the source stays shown) when the built-in Markdown extension is unavailable. */
+  private async showPreview(doc: vscode.TextDocument): Promise<boolean> {
+    try {
+      await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
+      return true;
+    } catch (e) {
+      this.log.warn(`transcript preview unavailable, showing its source: ${e instanceof Error ? e.message : String(e)}`);
+      return false;
+    }
   }
 
   private async save(state: MockState): Promise<void> {
@@ -209,12 +229,19 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
     const snapshot = await this.content.get();
     const w = this.panel.webview;
     const asset = (...p: string[]) => w.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, ...p)).toString();
-    w.html = renderMockPanel(state, (id) => mockQuestion(snapshot.bundle, id), Date.now(), {
-      cspSource: w.cspSource,
-      nonce: createNonce((n) => randomBytes(n)),
-      scriptUri: asset('dist', 'webview', 'mock.js'),
-      styleUri: asset('media', 'question.css'),
-    }, t);
+    w.html = renderMockPanel(
+      state,
+      (id) => mockQuestion(snapshot.bundle, id),
+      Date.now(),
+      {
+        cspSource: w.cspSource,
+        nonce: createNonce((n) => randomBytes(n)),
+        scriptUri: asset('dist', 'webview', 'mock.js'),
+        styleUri: asset('media', 'question.css'),
+      },
+      t,
+      (topic) => snapshot.topic(topic)?.title,
+    );
   }
 
   dispose(): void {

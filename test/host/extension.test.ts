@@ -296,6 +296,10 @@ describe('mock interview and dashboard in a real VS Code', () => {
       else await mock.receive({ type: 'mockGrade', covered: [0, 1] });
     }
     const doc = await finished;
+    // Rendered, not raw: VS Code's Markdown preview of the transcript is open (its source is the document below).
+    const previews = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(tab.input.viewType));
+    for (let i = 0; i < 50 && previews().length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(previews().length, 1, 'the transcript opens in the Markdown preview');
     assert.equal(doc.languageId, 'markdown');
     assert.equal(doc.isUntitled, true, 'an editor document the user can save');
     const text = doc.getText();

@@ -219,4 +219,20 @@ describe('@interviewer (chat participant) in the real host', () => {
     assert.ok(last.buttons.length >= 3, 'a grade button per question');
     assert.equal((await app.progress.model()).reviews().length, total);
   });
+
+  it('/mock without topics spreads its three questions over three topics, each named, each followed up', async () => {
+    await config().update('languageModel.enabled', false, vscode.ConfigurationTarget.Global);
+    const chat = new Conversation(interviewer());
+    let last = await chat.say('', 'mock');
+    const said = [last.text];
+    for (let i = 0; i < 8 && !/Scorecard/.test(last.text); i++) {
+      last = await chat.say('I would name the trade-off and the number I would watch.');
+      said.push(last.text);
+    }
+    const all = said.join('\n');
+    const topics = [...all.matchAll(/\*\*Question \d of 3\*\* · _([^_\n]+)_/g)].map((m) => m[1]);
+    assert.equal(topics.length, 3, all.slice(0, 2000));
+    assert.equal(new Set(topics).size, 3, `three different topics: ${topics.join(', ')}`);
+    assert.equal([...all.matchAll(/\*\*Follow-up\*\* · _/g)].length, 3, 'a bank follow-up after each question');
+  });
 });

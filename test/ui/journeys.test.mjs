@@ -220,6 +220,8 @@ describe('UI journeys: mock interview and readiness dashboard', function () {
         await frame.locator('#submit, #grade').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
       }
       await page.locator('.tab:has-text("Mock interview —")').first().waitFor({ timeout: 30_000 });
+      // The transcript opens rendered in the Markdown preview (test/ui/mock.test.mjs); its source is one click away.
+      await page.locator('.notification-toast .monaco-button:has-text("Show Markdown source")').first().click({ timeout: 30_000 });
       await page.locator('.view-lines:has-text("Scorecard")').first().waitFor();
       const transcript = (await page.locator('.editor-group-container.active .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
       assert.match(transcript, /2 questions, mixed difficulty, 15 minutes planned/);

@@ -54,17 +54,16 @@ export type MockTurn = z.infer<typeof turnSchema>;
 
 /**
  * Picks the questions of a mock interview: main questions and scenarios of the chosen topics and
- * difficulty, least practised first (never-seen before seen), then shuffled within that order by
- * `random`; each asks one follow-up when it has any.
+ * difficulty, drawn across the topics (see `pickAcrossTopics`); each asks one of its bank follow-ups
+ * whenever it has any (least practised first, ties broken by `random`). Questions without one may
+ * get a generated follow-up later (src/core/mock/generatedFollowUp.ts).
  */
 export function startMock(bank: ContentBundle, config: MockConfig, now: number, random: () => number, timesSeen: (id: string) => number = () => 0): MockState {
   const topics = new Set(config.topics.length ? config.topics : bank.topics.map((t) => t.id));
   const fits = (q: Question) => q.kind !== 'follow-up' && topics.has(q.topic) && (config.difficulty === 'any' || q.difficulty === config.difficulty);
-  const pool = bank.questions.filter(fits).map((q) => ({ q, key: timesSeen(q.id) + random() }));
+  const pool = bank.questions.filter(fits);
   if (pool.length === 0) throw new Error('No questions match those topics and that difficulty.');
-  pool.sort((a, b) => a.key - b.key);
-  const chosen = pool.slice(0, config.questions).map((p) => p.q);
-  const followUps = (id: string) => bank.questions.filter((q) => q.parent === id);
+  const chosen = pickAcrossTopics(pool, config.questions, random, timesSeen);
   const loop = config.designLoop ? bank.designLoops.find((d) => d.id === config.designLoop) : undefined;
   const stages = (loop?.stages ?? []).map((stage, i) => ({ main: { ...blankTurn(stageTurnId(loop?.id ?? '', i)), budget: stage.minutes * 60 } }));
   return {
@@ -72,8 +71,7 @@ export function startMock(bank: ContentBundle, config: MockConfig, now: number, 
     startedAt: new Date(now).toISOString(),
     items: [
       ...chosen.map((q) => {
-        const f = followUps(q.id);
-        const pick = f.length ? f[Math.floor(random() * f.length)] : undefined;
+        const pick = bankFollowUp(bank, q.id, random, timesSeen);
         return { main: blankTurn(q.id), followUp: pick ? blankTurn(pick.id) : undefined };
       }),
       ...stages,
@@ -82,6 +80,42 @@ export function startMock(bank: ContentBundle, config: MockConfig, now: number, 
     phase: 'answering',
     phaseStartedAt: now,
   };
+}
+
+/**
+ * `count` questions from `pool`, round-robin over its topics in a shuffled order: no topic is asked
+ * twice before every topic has been asked once (a real interviewer spreads the questions; a plain
+ * shuffle of ~100 questions often put both of a two-question interview in one topic). Within a
+ * topic, and in the topic order, the least practised come first, so practice still spreads; ties
+ * (and so the order for a new user) are decided by `random`, which tests seed.
+ */
+export function pickAcrossTopics(pool: readonly Question[], count: number, random: () => number, timesSeen: (id: string) => number = () => 0): Question[] {
+  const byTopic = new Map<string, { q: Question; key: number }[]>();
+  for (const q of pool) {
+    const list = byTopic.get(q.topic) ?? [];
+    list.push({ q, key: timesSeen(q.id) + random() });
+    byTopic.set(q.topic, list);
+  }
+  // A fresh draw per topic, not the head's key: the minimum of many draws would put the biggest topics first.
+  const order = [...byTopic.values()]
+    .map((list) => list.sort((a, b) => a.key - b.key))
+    .map((list) => ({ list, key: Math.floor(list[0]?.key ?? 0) + random() }))
+    .sort((a, b) => a.key - b.key)
+    .map((t) => t.list);
+  const chosen: Question[] = [];
+  for (let round = 0; chosen.length < count && order.some((list) => round < list.length); round++) {
+    for (const list of order) {
+      const next = list[round];
+      if (next && chosen.length < count) chosen.push(next.q);
+    }
+  }
+  return chosen;
+}
+
+/** One of the bank's follow-ups to `questionId` (questions of kind 'follow-up' with it as parent), least practised first; none when it has none. */
+export function bankFollowUp(bank: ContentBundle, questionId: string, random: () => number, timesSeen: (id: string) => number = () => 0): Question | undefined {
+  const candidates = bank.questions.filter((q) => q.kind === 'follow-up' && q.parent === questionId).map((q) => ({ q, key: timesSeen(q.id) + random() }));
+  return candidates.sort((a, b) => a.key - b.key)[0]?.q;
 }
 
 function blankTurn(questionId: string): MockTurn {

@@ -7,7 +7,8 @@ import { currentTurn, gradeTurn, ratingsOf, secondsPerQuestion, startMock, submi
 import type { InterviewerDeps } from './interviewer';
 import { RECORD_GRADE_COMMAND } from './ids';
 import { RATING_LABEL } from '../../core/progress/scheduler';
-import { markdownText, md, safeMarkdown, trusted } from '../../core/safeText';
+import { markdownLine, markdownText, md, safeMarkdown, trusted } from '../../core/safeText';
+import type { ContentSnapshot } from '../contentService';
 import { mdT, type SafeChatStream } from './safeStream';
 
 const QUESTIONS = 3;
@@ -30,16 +31,18 @@ export async function startChatMock(deps: InterviewerDeps, words: string, stream
   }
   const names = topics.length ? topics.map((t) => snapshot.topic(t)?.title ?? t).join(', ') : vscode.l10n.t('all topics');
   stream.markdown(md`**${mdT('Mock interview')}**: ${markdownText(names)} · ${mdT('{0} questions, {1} minutes, about {2} min each', mock.items.length, MINUTES, Math.round(secondsPerQuestion(mock) / 60))}\n\n`);
-  askCurrent(deps, mock, stream, snapshot.question.bind(snapshot));
+  askCurrent(mock, stream, snapshot);
   return result({ mode: 'mock', mock });
 }
 
-function askCurrent(deps: InterviewerDeps, mock: MockState, stream: SafeChatStream, question: (id: string) => { title: string; prompt: string } | undefined): void {
+function askCurrent(mock: MockState, stream: SafeChatStream, snapshot: ContentSnapshot): void {
   const turn = currentTurn(mock);
-  const q = turn ? question(turn.questionId) : undefined;
+  const q = turn ? snapshot.question(turn.questionId) : undefined;
   if (!q) return;
   const followUp = mock.phase === 'followUp';
-  stream.markdown(md`**${followUp ? mdT('Follow-up') : mdT('Question {0} of {1}', mock.index + 1, mock.items.length)}**\n\n${safeMarkdown(q.prompt)}\n\n_${mdT('Answer in your next message; the clock is running.')}_`);
+  // The topic is named, as in the panel: questions are spread across the chosen topics.
+  const topic = markdownLine(snapshot.topic(q.topic)?.title ?? q.topic);
+  stream.markdown(md`**${followUp ? mdT('Follow-up') : mdT('Question {0} of {1}', mock.index + 1, mock.items.length)}** · _${topic}_\n\n${safeMarkdown(q.prompt)}\n\n_${mdT('Answer in your next message; the clock is running.')}_`);
 }
 
 export async function mockAnswer(deps: InterviewerDeps, state: Extract<ChatState, { mode: 'mock' }>, answer: string, stream: SafeChatStream, token: vscode.CancellationToken): Promise<vscode.ChatResult> {
@@ -67,7 +70,7 @@ export async function mockAnswer(deps: InterviewerDeps, state: Extract<ChatState
   mock = gradeTurn(mock, covered, q.keyPoints.length, now);
   stream.markdown(md`${timedOut ? md`_${mdT('Over time.')}_ ` : trusted('')}${mdT('{0} of {1} key points covered ({2}).', covered.length, q.keyPoints.length, judgement.by === 'model' ? mdT('judged by your language model') : mdT('offline hints'))}\n\n---\n\n`);
   if (mock.phase !== 'done') {
-    askCurrent(deps, mock, stream, snapshot.question.bind(snapshot));
+    askCurrent(mock, stream, snapshot);
     return result({ mode: 'mock', mock });
   }
   // The same transcript and scorecard as the panel's mock interview, shown here and savable.
