@@ -90,7 +90,7 @@ export function renderDashboard(d: Dashboard, r: WebviewResources, t: Translate 
 <h1 id="title">${t('Interview readiness')}</h1>
 <div class="kpis" role="list">
   <div class="kpi" role="listitem"><span class="kpi-value" id="overall">${pct(d.overall)}</span><span class="kpi-label">${t('overall readiness')}</span></div>
-  <div class="kpi" role="listitem"><span class="kpi-value">${d.forecast[0]?.count ?? 0}</span><span class="kpi-label">${t('due today')}</span></div>
+  <div class="kpi" role="listitem"><span class="kpi-value" id="due-now">${d.dueNow}</span><span class="kpi-label">${t('due now')}</span></div>
   <div class="kpi" role="listitem"><span class="kpi-value">${d.retention30 === undefined ? '—' : pct(d.retention30 * 100)}</span><span class="kpi-label">${t('recalled (30 days, {0} reviews)', d.reviews30)}</span></div>
 </div>
 ${plan}

@@ -51,6 +51,7 @@ export type HostMessage =
   | { type: 'ungraded'; questionId: string }
   | { type: 'noteSaved'; questionId: string }
   | { type: 'flag'; questionId: string; flagged: boolean }
+  | { type: 'state'; questionId: string; label: string }
   | { type: 'error'; message: string };
 
 /** What a question panel keeps in `vscode.setState`, so it comes back after a window reload. */

@@ -28,6 +28,8 @@ export interface ReadinessPlan {
 
 export interface Dashboard {
   readonly overall: number;
+  /** Cards due at this instant: the same number as the status bar and the review queue's due part. */
+  readonly dueNow: number;
   readonly topics: TopicReadiness[];
   readonly reviewsPerDay: DayCount[];
   readonly forecast: DayCount[];
@@ -125,5 +127,6 @@ export function buildDashboard(bank: ContentBundle, model: ProgressModel, now: D
     const reviewsPerDay = Math.ceil((dueBefore + unseen * 3) / daysLeft);
     plan = { interviewDate: options.interviewDate as string, daysLeft, unseen, dueBefore, reviewsPerDay, newPerDay };
   }
-  return { overall, topics, reviewsPerDay, forecast, retention30, reviews30: recent.length, samples, plan };
+  const dueNow = allIds.filter((id) => model.state(id, now) === 'due').length;
+  return { overall, dueNow, topics, reviewsPerDay, forecast, retention30, reviews30: recent.length, samples, plan };
 }

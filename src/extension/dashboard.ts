@@ -6,6 +6,7 @@ import { buildDashboard, type Dashboard } from '../core/readiness';
 import type { ContentService } from './contentService';
 import { t } from './labels';
 import { readSetting } from './settings';
+import type { DueState } from './dueState';
 import type { ProgressService } from './progressService';
 
 export const DASHBOARD_VIEW_TYPE = 'interviewPractice.dashboard';
@@ -20,8 +21,13 @@ export class DashboardPanel implements vscode.WebviewPanelSerializer, vscode.Dis
     private readonly extensionUri: vscode.Uri,
     private readonly content: ContentService,
     private readonly progress: ProgressService,
+    private readonly due: DueState,
   ) {
-    this.subs.push(progress.onDidChange(() => void this.render()));
+    // Progress changes and cards falling due reach it through DueState; the plan follows the interview date.
+    this.subs.push(
+      due.onDidChange(() => void this.render()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('interviewPractice') && void this.render()),
+    );
   }
 
   async open(): Promise<Dashboard | undefined> {
@@ -54,7 +60,7 @@ export class DashboardPanel implements vscode.WebviewPanelSerializer, vscode.Dis
     if (!this.panel) return undefined;
     const [snapshot, model] = await Promise.all([this.content.get(), this.progress.model()]);
     const interviewDate = readSetting<string>('interviewDate', '');
-    const data = buildDashboard(snapshot.bundle, model, new Date(), { interviewDate });
+    const data = buildDashboard(snapshot.bundle, model, this.due.now(), { interviewDate });
     this.last = data;
     const w = this.panel.webview;
     w.html = renderDashboard(data, {

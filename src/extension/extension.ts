@@ -5,13 +5,14 @@ import { ChangeNotice } from '../core/changeNotice';
 import { warnIgnoredSettings } from './settings';
 import { COMMANDS, WALKTHROUGH_CONTEXT, type CommandId } from './commandIds';
 import { ContentService } from './contentService';
-import { dueCount, dueQueue, exportProgressCommand, importProgressCommand, resetProgressCommand } from './practiceCommands';
+import { exportProgressCommand, importProgressCommand, resetProgressCommand } from './practiceCommands';
 import { DASHBOARD_VIEW_TYPE, DashboardPanel } from './dashboard';
 import { MOCK_VIEW_TYPE, MockInterviews } from './mockInterview';
 import { QuestionPacks } from './packs';
 import { ProgressService } from './progressService';
 import { QUESTION_VIEW_TYPE, QuestionPanels } from './questionPanels';
 import { searchQuestions } from './searchPick';
+import { DueState } from './dueState';
 import { DueStatusBar } from './statusBar';
 import { TopicsTreeProvider } from './topicsTree';
 import { TOPIC_VIEW_TYPE, TopicPanels } from './topicPanels';
@@ -30,6 +31,7 @@ export interface ExtensionApi {
   readonly panels: QuestionPanels;
   readonly tree: TopicsTreeProvider;
   readonly statusBar: DueStatusBar;
+  readonly due: DueState;
   readonly workSamples: WorkSampleController;
   readonly model: ModelService;
   readonly interviewer: Interviewer;
@@ -62,8 +64,9 @@ export function createApp(context: vscode.ExtensionContext): App {
   const packs = new QuestionPacks(log, () => content.invalidate());
   const content = new ContentService(vscode.Uri.joinPath(context.extensionUri, 'dist', 'content.json').fsPath, packs.load);
   const progress = new ProgressService(context.globalStorageUri.fsPath, log);
-  const panels = new QuestionPanels(context.extensionUri, content, progress, log);
-  const tree = new TopicsTreeProvider(content, progress);
+  const due = new DueState(content, progress);
+  const panels = new QuestionPanels(context.extensionUri, content, progress, log, due);
+  const tree = new TopicsTreeProvider(content, progress, due);
   const statusBar = new DueStatusBar();
   const model = new ModelService(log);
   const workSamples = new WorkSampleController(context, content, progress, log, model);
@@ -78,10 +81,9 @@ export function createApp(context: vscode.ExtensionContext): App {
   const designLoops = new DesignLoops(context, content, openItem, log);
   const caseStudies = new CaseStudyPanels(context.extensionUri, content, openItem, log);
   const mock = new MockInterviews(context, content, progress, log, model);
-  const dashboard = new DashboardPanel(context.extensionUri, content, progress);
-  const topics = new TopicPanels(context.extensionUri, content, progress, openItem, log);
+  const dashboard = new DashboardPanel(context.extensionUri, content, progress, due);
+  const topics = new TopicPanels(context.extensionUri, content, progress, openItem, log, due);
 
-  const updateStatus = async () => statusBar.update(await dueCount(content, progress));
   // Once per change of the problem set: a reload that finds the same problems says nothing again.
   const contentNotice = new ChangeNotice();
   const reportContentErrors = async () => {
@@ -98,7 +100,8 @@ export function createApp(context: vscode.ExtensionContext): App {
     if ((await progress.model()).reviews().length > 0) await vscode.commands.executeCommand('setContext', WALKTHROUGH_CONTEXT.hasGraded, true);
   };
   // The app loads when the window is idle or on first use: now the bank and progress file may be read.
-  void updateStatus().catch((e) => log.error('status bar update failed', e));
+  // The first due picture: fills the status bar and arms the timer for the next card to fall due.
+  due.start();
   void reportContentErrors();
   void markGraded();
   warnIgnoredSettings();
@@ -125,7 +128,7 @@ export function createApp(context: vscode.ExtensionContext): App {
       if (id) await topics.open(id);
     },
     [COMMANDS.reviewDue]: async () => {
-      const queue = await dueQueue(content, progress);
+      const queue = [...(await due.snapshot()).queue];
       if (queue.length === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Nothing is due. Open any question from the Topics view to practise ahead.'));
         return;
@@ -186,10 +189,9 @@ export function createApp(context: vscode.ExtensionContext): App {
     dashboard,
     designLoops,
     caseStudies,
-    progress.onDidChange(() => {
-      void updateStatus();
-      void markGraded();
-    }),
+    due,
+    due.onDidChange((s) => statusBar.update(s.dueIds.length)),
+    progress.onDidChange(() => void markGraded()),
     content.onDidChange(() => void reportContentErrors().catch((e) => log.error('content problem report failed', e))),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('interviewPractice')) warnIgnoredSettings();
@@ -210,7 +212,7 @@ export function createApp(context: vscode.ExtensionContext): App {
     [DESIGN_LOOP_VIEW_TYPE]: designLoops,
     [CASE_STUDY_VIEW_TYPE]: caseStudies,
   };
-  const api: ExtensionApi = { content, progress, panels, tree, statusBar, workSamples, model, interviewer, mock, dashboard, designLoops, caseStudies, registeredCommands: Object.keys(handlers) as CommandId[] };
+  const api: ExtensionApi = { content, progress, panels, tree, statusBar, due, workSamples, model, interviewer, mock, dashboard, designLoops, caseStudies, registeredCommands: Object.keys(handlers) as CommandId[] };
   return { api, tree, handlers, serializers, chat: (request, chatContext, stream, token) => interviewer.handle(request, chatContext, safeChatStream(stream), token) };
 }
 

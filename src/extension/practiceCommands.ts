@@ -14,12 +14,6 @@ export async function dueQueue(content: ContentService, progress: ProgressServic
   });
 }
 
-/** Only cards already due (not new ones): what the status bar counts. */
-export async function dueCount(content: ContentService, progress: ProgressService, now = new Date()): Promise<number> {
-  const [snapshot, model] = await Promise.all([content.get(), progress.model()]);
-  return snapshot.bundle.questions.filter((q) => model.state(q.id, now) === 'due').length;
-}
-
 export async function exportProgressCommand(progress: ProgressService, uri?: vscode.Uri): Promise<void> {
   const target = uri ?? await vscode.window.showSaveDialog({
     title: vscode.l10n.t('Export Progress'),

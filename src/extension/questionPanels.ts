@@ -8,6 +8,7 @@ import { formatInterval } from '../core/progress/scheduler';
 import type { ContentService, ContentSnapshot } from './contentService';
 import { ratingName, stateName, t } from './labels';
 import { readSetting } from './settings';
+import type { DueState } from './dueState';
 import type { ProgressService } from './progressService';
 
 export const QUESTION_VIEW_TYPE = 'interviewPractice.question';
@@ -35,7 +36,21 @@ export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Dis
     private readonly content: ContentService,
     private readonly progress: ProgressService,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+    private readonly due: DueState,
+  ) {
+    // Chips follow the one due state: a grade elsewhere, a reload of the log, or the clock passing a due time.
+    this.dueSub = due.onDidChange((snap) => {
+      for (const e of this.entries) void this.post(e, { type: 'state', questionId: e.questionId, label: stateName(snap.state(e.questionId)) });
+    });
+  }
+  private readonly dueSub: vscode.Disposable;
+
+  private remember(id: string, label: string): string {
+    this.shownState.set(id, label);
+    return label;
+  }
+  /** The chip each open panel shows (what the last render or state message put there). */
+  readonly shownState = new Map<string, string>();
 
   /** Ids of the questions in open panels (review panel included). */
   openQuestionIds(): string[] {
@@ -143,8 +158,8 @@ export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Dis
   private async viewOf(snapshot: ContentSnapshot, id: string, revealed: boolean, review: boolean): Promise<QuestionView | undefined> {
     const question = snapshot.question(id);
     if (!question) return undefined;
-    const model = await this.progress.model();
-    const now = new Date();
+    const [model, due] = await Promise.all([this.progress.model(), this.due.snapshot()]);
+    const now = due.now;
     const link = (qid: string) => {
       const q = snapshot.question(qid) ?? snapshot.workSample(qid);
       return q ? { id: qid, title: q.title } : undefined;
@@ -159,7 +174,7 @@ export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Dis
       grades: model.gradeOptions(id, now).map((g) => ({ ...g, label: ratingName(g.rating) })),
       note: model.note(id),
       flagged: model.flagged(id),
-      stateLabel: stateName(model.state(id, now)),
+      stateLabel: this.remember(id, stateName(due.state(id))),
       timerSeconds: readSetting<boolean>('answerTimer', false) ? question.minutes * 60 : 0,
       revealed,
       review,
@@ -218,7 +233,7 @@ export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Dis
           type: 'graded',
           questionId: msg.questionId,
           rating: msg.rating,
-          nextDue: due ? formatInterval(new Date(), due) : '',
+          nextDue: due ? formatInterval(this.due.now(), due) : '',
           canUndo: true,
         });
         return;
@@ -252,11 +267,13 @@ export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Dis
   }
 
   private async post(entry: PanelEntry, message: HostMessage): Promise<void> {
+    if (message.type === 'state') this.shownState.set(message.questionId, message.label);
     await entry.panel.webview.postMessage(message);
   }
 
   dispose(): void {
     for (const e of [...this.entries]) e.panel.dispose();
     this.opened.dispose();
+    this.dueSub.dispose();
   }
 }

@@ -10,7 +10,11 @@ export class DueStatusBar implements vscode.Disposable {
     this.item.command = COMMANDS.reviewDue;
   }
 
+  /** The count shown (0 while hidden). */
+  count = 0;
+
   update(due: number): void {
+    this.count = Math.max(0, due);
     if (due <= 0) {
       this.item.hide();
       return;

@@ -7,6 +7,7 @@ import { idSchema } from '../core/schema';
 import { renderTopicPanel } from '../core/topicPanelHtml';
 import type { ContentService } from './contentService';
 import { stateName, t } from './labels';
+import type { DueState } from './dueState';
 import type { ProgressService } from './progressService';
 
 export const TOPIC_VIEW_TYPE = 'interviewPractice.topic';
@@ -21,6 +22,7 @@ export class TopicPanels implements vscode.WebviewPanelSerializer, vscode.Dispos
     private readonly progress: ProgressService,
     private readonly openItem: (id: string) => Promise<void>,
     private readonly log: vscode.LogOutputChannel,
+    private readonly due: DueState,
   ) {}
 
   async open(topicId: string): Promise<void> {
@@ -57,8 +59,7 @@ export class TopicPanels implements vscode.WebviewPanelSerializer, vscode.Dispos
     const topic = snapshot.topic(topicId);
     if (!topic) return;
     this.panels.set(topicId, panel);
-    const model = await this.progress.model();
-    const now = new Date();
+    const due = await this.due.snapshot();
     panel.title = topic.title;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activity-icon.svg');
     const w = panel.webview;
@@ -66,7 +67,7 @@ export class TopicPanels implements vscode.WebviewPanelSerializer, vscode.Dispos
     w.html = renderTopicPanel(
       {
         topic,
-        questions: snapshot.questionsOf(topicId).map((q) => ({ ...q, state: stateName(model.state(q.id, now)) })),
+        questions: snapshot.questionsOf(topicId).map((q) => ({ ...q, state: stateName(due.state(q.id)) })),
         workSamples: snapshot.workSamplesOf(topicId),
       },
       { cspSource: w.cspSource, nonce: createNonce((n) => randomBytes(n)), scriptUri: asset('dist', 'webview', 'topic.js'), styleUri: asset('media', 'question.css') },

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CaseStudy, DesignLoop, Question, Topic, WorkSample } from '../core/schema';
 import type { ContentService, ContentSnapshot } from './contentService';
 import { difficultyName, STATE_ICON, stateName } from './labels';
+import type { DueState } from './dueState';
 import type { ProgressService } from './progressService';
 import { COMMANDS } from './commandIds';
 import { markdownText, md, safeMarkdown } from '../core/safeText';
@@ -24,10 +25,12 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicNode>, v
   constructor(
     private readonly content: ContentService,
     private readonly progress: ProgressService,
+    private readonly due: DueState,
   ) {
     const refresh = () => this.changed.fire(undefined);
     const sub = content.onDidChange(refresh);
-    this.subscriptions = [this.changed, progress.onDidChange(refresh), { dispose: () => sub.dispose() }];
+    // DueState fires on every progress change and when a card falls due with the clock.
+    this.subscriptions = [this.changed, due.onDidChange(refresh), { dispose: () => sub.dispose() }];
   }
 
   refresh(): void {
@@ -54,20 +57,19 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicNode>, v
 
   async getTreeItem(node: TopicNode): Promise<vscode.TreeItem> {
     const snapshot = await this.content.get();
-    const model = await this.progress.model();
-    const now = new Date();
+    const [model, due] = await Promise.all([this.progress.model(), this.due.snapshot()]);
     switch (node.kind) {
       case 'topic': {
         const questions = snapshot.questionsOf(node.topic.id);
         const ids = questions.flatMap((q) => [q.id, ...snapshot.followUpsOf(q.id).map((f) => f.id)]);
-        const due = ids.filter((id) => model.state(id, now) === 'due').length;
+        const dueCount = ids.filter((id) => due.state(id) === 'due').length;
         const samples = snapshot.workSamplesOf(node.topic.id).length;
         const item = new vscode.TreeItem(uiLabel(node.topic.title), vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `topic:${node.topic.id}`;
         item.description = [
           vscode.l10n.t('{0} questions', questions.length),
           ...(samples ? [vscode.l10n.t('{0} hands-on', samples)] : []),
-          ...(due ? [vscode.l10n.t('{0} due', due)] : []),
+          ...(dueCount ? [vscode.l10n.t('{0} due', dueCount)] : []),
         ].join(' · ');
         item.tooltip = markdownString(md`**${markdownText(node.topic.title)}**\n\n${safeMarkdown(node.topic.summary)}`);
         item.iconPath = new vscode.ThemeIcon(node.topic.icon ?? 'book');
@@ -76,7 +78,7 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicNode>, v
       }
       case 'question': {
         const q = node.question;
-        const state = model.state(q.id, now);
+        const state = due.state(q.id);
         const hasFollowUps = snapshot.followUpsOf(q.id).length > 0;
         const title = uiLabel(q.title);
         const item = new vscode.TreeItem(title, hasFollowUps ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);

@@ -128,6 +128,11 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
       if (s) s.textContent = text('noteSaved');
       break;
     }
+    case 'state': {
+      const chip = $('state-label');
+      if (chip) chip.textContent = msg.label;
+      break;
+    }
     case 'flag': {
       const f = $('flag');
       if (f) {

@@ -10,6 +10,7 @@ export async function run(): Promise<void> {
   await import('./languageModel.test');
   await import('./interviewer.test');
   await import('./packs.test');
+  await import('./dueState.test');
   await new Promise<void>((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} in-host test(s) failed`)) : resolve()));
   });

@@ -40,6 +40,10 @@ describe('readiness dashboard model', () => {
     assert.equal(d.forecast.length, 30);
     assert.equal(d.forecast.reduce((s, x) => s + x.count, 0), 3, 'every reviewed card is due somewhere in the window or overdue today');
     assert.equal(d.retention30, 0.5, 'one Again out of two reviews in the last 30 days');
+    // "Due now" counts exactly the cards whose state is due at this instant (what the status bar counts), not the forecast's whole day.
+    const dueNowIds = bank.questions.filter((q) => m.state(q.id, now) === 'due');
+    assert.ok(dueNowIds.length > 0);
+    assert.equal(d.dueNow, dueNowIds.length);
   });
 
   it('plans reviews per day for an interview date, and ignores a date in the past', () => {
