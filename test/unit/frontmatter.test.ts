@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
-import { ContentParseError } from '../../src/core/contentError';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ContentParseError, formatContentError } from '../../src/core/contentError';
 import { parseHeader } from '../../src/core/frontmatter';
+import { loadContentDir } from '../../src/core/loadContent';
+import { contentWith, FIXTURE_CONTENT } from './helpers';
 
 describe('content header', () => {
   it('reads scalars, inline lists and indented lists with their line numbers', () => {
@@ -43,4 +47,14 @@ describe('content header', () => {
       );
     });
   }
+
+  it('reports a YAML mistake in a bank file as file:line of the .md file, and loads the rest', () => {
+    const rel = 'questions/alpha-topic/idempotent-consumers.md';
+    const text = readFileSync(join(FIXTURE_CONTENT, rel), 'utf8').replace('minutes: 5', 'minutes: 5\nsubtitle: Kafka: the log');
+    const { bundle, errors } = loadContentDir(contentWith({ [rel]: text }));
+    const messages = errors.map(formatContentError);
+    assert.equal(messages.length, 1, messages.join('\n'));
+    assert.match(messages[0] ?? '', /idempotent-consumers\.md:6: header is not valid YAML/);
+    assert.ok(bundle.questions.length >= 3);
+  });
 });
