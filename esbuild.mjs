@@ -3,7 +3,7 @@
 // Usage: node esbuild.mjs [--production] [--tests] [--watch]
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -24,8 +24,13 @@ const builds = [
 ];
 
 if (tests) {
-  const unit = readdirSync('test/unit').filter((f) => f.endsWith('.test.ts')).map((f) => join('test/unit', f));
-  builds.push({ ...node, sourcemap: true, minify: false, entryPoints: unit, outdir: 'out/test/unit', external: ['mocha', '@viz-js/viz'] });
+  // Two node tiers: unit (pure and fast) and content (the bundled bank, work-sample processes and mutants).
+  for (const tier of ['unit', 'content']) {
+    // A test moved between tiers must not keep running from a stale bundle in the old one.
+    rmSync(`out/test/${tier}`, { recursive: true, force: true });
+    const entryPoints = readdirSync(`test/${tier}`).filter((f) => f.endsWith('.test.ts')).map((f) => join(`test/${tier}`, f));
+    builds.push({ ...node, sourcemap: true, minify: false, entryPoints, outdir: `out/test/${tier}`, external: ['mocha', '@viz-js/viz'] });
+  }
   builds.push({ ...node, sourcemap: true, minify: false, entryPoints: ['test/host/index.ts'], outfile: 'out/test/host/index.js', external: ['vscode', 'mocha'] });
 }
 

@@ -1,5 +1,14 @@
 // @ts-check
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
+
+// Code that runs in a webview (the browser) must not import Node: not directly, and not through a
+// module it shares with the host. Every builtin by name, and anything spelled `node:…`.
+const NODE_BUILTINS = {
+  paths: builtinModules.filter((m) => !m.startsWith('_')).map((name) => ({ name, message: 'Runs in the browser: no Node modules in src/webview or src/shared.' })),
+  patterns: [{ group: ['node:*'], message: 'Runs in the browser: no Node modules in src/webview or src/shared.' }],
+};
+const NO_VSCODE = { name: 'vscode', message: 'src/core, src/cli, src/shared and src/webview are vscode-free: put VS Code code in src/extension.' };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'content/**', 'bench/tmp/**'] },
@@ -43,9 +52,40 @@ export default tseslint.config(
   },
   {
     // The core is plain node: it must never import the VS Code API (so it runs in unit tests and the CLI).
-    files: ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/webview/**/*.ts'],
+    files: ['src/core/**/*.ts', 'src/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core, src/cli and src/webview are vscode-free: put VS Code code in src/extension.' }] }],
+      'no-restricted-imports': ['error', { paths: [NO_VSCODE] }],
+    },
+  },
+  {
+    // Webview scripts may use values only from src/webview and src/shared; the host's modules (which
+    // may reach Node) only as types, which the bundler erases.
+    files: ['src/webview/**/*.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [NO_VSCODE, ...NODE_BUILTINS.paths],
+          patterns: [
+            ...NODE_BUILTINS.patterns,
+            { group: ['**/core', '**/core/**', '**/extension/**', '**/cli/**', '**/build/**'], allowTypeImports: true, message: 'Webview code runs in the browser: import values from src/shared (pure code), and host modules only with `import type`.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // src/shared is what both sides bundle: only the language and Intl, nothing from either side.
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [NO_VSCODE, ...NODE_BUILTINS.paths],
+          patterns: [...NODE_BUILTINS.patterns, { group: ['**/core', '**/core/**', '**/extension/**', '**/webview/**', '**/cli/**', '**/build/**'], message: 'src/shared imports only src/shared: the webviews bundle it.' }],
+        },
+      ],
     },
   },
 );

@@ -76,7 +76,7 @@ if (!REPORT_ONLY && (!existsSync(join(ROOT, 'dist', 'extension.js')) || !existsS
 }
 // A fresh clone installs code-server + Chromium first (minutes, once; not counted in the bench's wall time).
 if (!REPORT_ONLY) {
-  ensureCodeServer();
+  if (!ensureCodeServer('npm run bench')) process.exit(1);
   started = Date.now();
 }
 // Other tools (npm test's pretest, watch builds) rewrite dist/: snapshot it now and measure the snapshot.

@@ -9,7 +9,10 @@ CS_VERSION=4.100.3
 CS=".vscode-test/code-server-$CS_VERSION"
 MARKER="$CS/.installed"
 
-if ! command -v chromium >/dev/null 2>&1 || ! command -v rg >/dev/null 2>&1 || ! dpkg -s libkrb5-dev libxkbfile-dev libsecret-1-dev pkg-config >/dev/null 2>&1; then
+if ! command -v apt-get >/dev/null 2>&1; then
+  # Not Debian/Ubuntu: use what is installed (scripts/lib/codeServer.mjs checked for Chromium).
+  echo "[ensure-code-server] no apt-get: not installing Debian packages; needs ripgrep and the build headers of libkrb5, libxkbfile and libsecret" >&2
+elif ! command -v chromium >/dev/null 2>&1 || ! command -v rg >/dev/null 2>&1 || ! dpkg -s libkrb5-dev libxkbfile-dev libsecret-1-dev pkg-config >/dev/null 2>&1; then
   echo "[ensure-code-server] installing Debian packages (chromium, ripgrep, build headers)"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq

@@ -1,5 +1,5 @@
 // Writes l10n/bundle.l10n.json: every message of `vscode.l10n.t('…')` (src/extension) and of the
-// core renderers' `t('…')` (src/core, see src/core/translate.ts), each mapped to itself (English).
+// core renderers' `t('…')` (src/core, see src/shared/translate.ts), each mapped to itself (English).
 // `@vscode/l10n-dev export` finds only `l10n.t(…)` calls, so it would miss the renderers' strings.
 // Usage: node scripts/l10n-export.mjs [--check]   (--check: fail if the bundle is out of date)
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';

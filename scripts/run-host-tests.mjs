@@ -6,7 +6,7 @@ import { ensureCodeServer, launchBrowser, ROOT, startCodeServer, workbenchUrl } 
 
 const TIMEOUT_MS = 5 * 60_000;
 
-ensureCodeServer();
+if (!ensureCodeServer('in-host tests (test:host)')) process.exit(0);
 // A deterministic chat model for the language-model tests, installed as a second extension that may
 // use the proposed chatProvider API (test/fixtures/fake-chat-model; never packaged).
 const server = await startCodeServer({ installFolders: [join(ROOT, 'test', 'fixtures', 'fake-chat-model')], proposedApiFor: ['interview-practice-tests.fake-chat-model'] });

@@ -32,7 +32,7 @@ if (hasDesktopCode) {
   process.exit(0);
 }
 
-ensureCodeServer();
+if (!ensureCodeServer('npm start')) process.exit(1);
 const { port, reason } = await choosePort({
   requested: Number(process.env.PORT ?? 0) || undefined,
   remembered: rememberedPort(existsSync(STATE) ? readFileSync(STATE, 'utf8') : undefined),

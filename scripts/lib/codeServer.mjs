@@ -12,8 +12,44 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const CODE_SERVER = join(ROOT, '.vscode-test', 'code-server-4.100.3', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export function ensureCodeServer() {
+const INSTALLED_MARKER = join(ROOT, '.vscode-test', 'code-server-4.100.3', '.installed');
+
+function onPath(command) {
+  try {
+    execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Why the code-server tiers cannot run on this machine, or undefined when they can. They need
+ * Linux (code-server's native modules and the install script are built for it) and either apt
+ * (to install Chromium, ripgrep and build headers) or those already installed.
+ */
+export function codeServerUnavailable() {
+  if (process.platform !== 'linux') return `they need Linux (this is ${process.platform}); on macOS or Windows run \`npm run test:desktop\` for the in-host tests in desktop VS Code`;
+  if (onPath('apt-get')) return undefined;
+  if (existsSync(INSTALLED_MARKER) && existsSync(CHROMIUM)) return undefined;
+  if (!existsSync(CHROMIUM)) return `there is no apt-get to install Chromium, and no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`;
+  return undefined;
+}
+
+/**
+ * Installs code-server (and, with apt, Chromium) when needed. Returns false, after saying what is
+ * skipped and why, when this machine cannot run `tier`; CI (the CI variable set) never skips, so a
+ * broken CI image fails instead of passing quietly.
+ */
+export function ensureCodeServer(tier) {
+  const reason = codeServerUnavailable();
+  if (reason) {
+    if (process.env.CI) throw new Error(`${tier} cannot run: ${reason}`);
+    console.warn(`\n[skipped] ${tier}: ${reason}.\n`);
+    return false;
+  }
   execFileSync('bash', [join(ROOT, 'scripts', 'ensure-code-server.sh')], { stdio: 'inherit' });
+  return true;
 }
 
 /** Whether `port` can be listened on at 127.0.0.1 right now. */

@@ -91,11 +91,17 @@ function judgeEvalCommand(argv: string[]): number {
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'judge-review') return judgeReviewCommand(argv.slice(1));
   if (argv[0] === 'judge-eval') return judgeEvalCommand(argv.slice(1));
-  const json = argv.includes('--json');
-  const dirFlag = argv.indexOf('--dir');
-  const dirOpt = dirFlag >= 0 ? argv[dirFlag + 1] : undefined;
-  const args = argv.filter((a, i) => !a.startsWith('--') && (dirFlag < 0 || i !== dirFlag + 1));
-  const [command, ...rest] = args;
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { json: { type: 'boolean' }, dir: { type: 'string' } }, allowPositionals: true });
+  } catch (e) {
+    // parseArgs names the offending option (unknown flag, --dir without a value).
+    console.error(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+    return 2;
+  }
+  const json = parsed.values.json === true;
+  const dirOpt = parsed.values.dir;
+  const [command, ...rest] = parsed.positionals;
   switch (command) {
     case 'check': {
       const dir = rest[0] ?? 'content';

@@ -1,7 +1,7 @@
 import { escapeHtml, renderInline, renderMarkdown } from './markdown';
 import { webviewDocument, type LinkedItem, type WebviewResources } from './panelHtml';
 import type { CaseStudy } from './schema';
-import { identityT, type Translate } from './translate';
+import { identityT, type Translate } from '../shared/translate';
 
 export interface CaseStudyView {
   readonly caseStudy: CaseStudy;

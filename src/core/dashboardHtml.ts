@@ -1,7 +1,7 @@
 import { escapeHtml } from './markdown';
 import { webviewDocument, type WebviewResources } from './panelHtml';
 import type { Dashboard } from './readiness';
-import { identityT, type Translate } from './translate';
+import { identityT, type Translate } from '../shared/translate';
 
 /*
  * Charts are static SVG rendered here, coloured by CSS classes that use --vscode-charts-* so they

@@ -1,6 +1,6 @@
 import { markdownLine, safeMarkdown, type SafeMarkdown } from './safeText';
 import type { DesignLoop, DesignStage } from './schema';
-import { identityT, type Translate } from './translate';
+import { identityT, type Translate } from '../shared/translate';
 
 /** Non-space characters a stage needs under its heading before its reference can be revealed. */
 export const WRITTEN_THRESHOLD = 20;

@@ -2,7 +2,7 @@ import { WRITTEN_THRESHOLD } from './designLoopDoc';
 import { escapeHtml, renderInline, renderMarkdown } from './markdown';
 import { difficultyLabel, webviewDocument, type LinkedItem, type WebviewResources } from './panelHtml';
 import type { DesignLoop, DesignStage } from './schema';
-import { identityT, type Translate } from './translate';
+import { identityT, type Translate } from '../shared/translate';
 
 export interface DesignLoopView {
   readonly loop: DesignLoop;

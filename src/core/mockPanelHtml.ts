@@ -2,7 +2,7 @@ import { escapeHtml, renderInline, renderMarkdown } from './markdown';
 import { webviewDocument, type WebviewResources } from './panelHtml';
 import type { Question } from './schema';
 import { currentTurn, turnBudget, type MockState } from './mock/session';
-import { identityT, type Translate } from './translate';
+import { identityT, type Translate } from '../shared/translate';
 
 /**
  * One screen of a mock interview: the current question (answer hidden), or its rubric to tick.

@@ -1,6 +1,6 @@
 import { escapeHtml, renderInline, renderMarkdown } from './markdown';
 import type { Difficulty, Question } from './schema';
-import { identityT, type Translate } from './translate';
+import { identityT, type Translate } from '../shared/translate';
 
 export interface LinkedItem {
   readonly id: string;
@@ -61,8 +61,8 @@ export function questionScriptStrings(t: Translate = identityT) {
     ratings: ['', t('Again'), t('Hard'), t('Good'), t('Easy')],
     suggests: t('You ticked {0} of {1} key points: that suggests {2}.'),
     confirm: t('You ticked {0} of {1} key points. Press {2} again to grade {3} anyway.'),
-    graded: t('Graded {0}. Next review in {1}. Press U to undo.'),
-    gradedReview: t('Graded {0}. Next review in {1}. Press U to undo, N for the next question.'),
+    graded: t('Graded {0}. Next review {1}. Press U to undo.'),
+    gradedReview: t('Graded {0}. Next review {1}. Press U to undo, N for the next question.'),
     undone: t('Grade undone. Grade again when ready.'),
     noteSaved: t('Note saved.'),
     flagged: t('★ Flagged'),
@@ -112,8 +112,9 @@ ${script}</body>
 </html>`;
 }
 
-export function createNonce(random: (n: number) => Uint8Array): string {
-  return Buffer.from(random(18)).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+/** A CSP nonce: 128 bits from the platform CSPRNG (Web Crypto, the same in Node and browsers), hex-encoded. */
+export function createNonce(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function list(items: readonly string[], cls = ''): string {

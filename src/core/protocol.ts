@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { TEXT_LIMITS } from './limits';
+import { TEXT_LIMITS } from '../shared/limits';
 import { idSchema } from './schema';
 
 /**

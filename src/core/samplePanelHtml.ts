@@ -3,7 +3,7 @@ import { webviewDocument, type WebviewResources } from './panelHtml';
 import type { WorkSample } from './schema';
 import { scoreWithMarks, type ReviewJudgement } from './judge/reviewJudge';
 import type { TestRunReport } from './workSamples/runner';
-import { identityT, type Translate } from './translate';
+import { identityT, type Translate } from '../shared/translate';
 
 export interface SampleView {
   readonly sample: WorkSample;

@@ -1,7 +1,7 @@
 import { escapeHtml, renderMarkdown } from './markdown';
 import { difficultyLabel, webviewDocument, type WebviewResources } from './panelHtml';
 import type { Question, Topic, WorkSample } from './schema';
-import { identityT, type Translate } from './translate';
+import { identityT, type Translate } from '../shared/translate';
 
 export interface TopicView {
   readonly topic: Topic;

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { uiMessage } from './safeUi';
 import { renderCaseStudyPanel } from '../core/caseStudyPanelHtml';
@@ -82,7 +81,7 @@ export class CaseStudyPanels implements vscode.WebviewPanelSerializer, vscode.Di
         topics: linked(caseStudy.topics, (x) => snapshot.topic(x)?.title),
         questions: linked(caseStudy.questions, (x) => snapshot.question(x)?.title),
       },
-      { cspSource: w.cspSource, nonce: createNonce((n) => randomBytes(n)), scriptUri: asset('dist', 'webview', 'caseStudy.js'), styleUri: asset('media', 'question.css') },
+      { cspSource: w.cspSource, nonce: createNonce(), scriptUri: asset('dist', 'webview', 'caseStudy.js'), styleUri: asset('media', 'question.css') },
       t,
     );
     const subs = [

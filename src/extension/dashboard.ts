@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { renderDashboard } from '../core/dashboardHtml';
 import { createNonce } from '../core/panelHtml';
@@ -65,7 +64,7 @@ export class DashboardPanel implements vscode.WebviewPanelSerializer, vscode.Dis
     const w = this.panel.webview;
     w.html = renderDashboard(data, {
       cspSource: w.cspSource,
-      nonce: createNonce((n) => randomBytes(n)),
+      nonce: createNonce(),
       scriptUri: '',
       styleUri: w.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'question.css')).toString(),
     }, t);

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
@@ -203,7 +202,7 @@ export class DesignLoops implements vscode.WebviewPanelSerializer, vscode.Dispos
         }),
         scrollTo,
       },
-      { cspSource: w.cspSource, nonce: createNonce((n) => randomBytes(n)), scriptUri: asset('dist', 'webview', 'designLoop.js'), styleUri: asset('media', 'question.css') },
+      { cspSource: w.cspSource, nonce: createNonce(), scriptUri: asset('dist', 'webview', 'designLoop.js'), styleUri: asset('media', 'question.css') },
       t,
     );
     this.renderedEmitter.fire(loop.id);

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { difficultyLabel } from '../core/panelHtml';
 import type { Difficulty } from '../core/schema';
-import type { Translate } from '../core/translate';
+import type { Translate } from '../shared/translate';
 import type { PracticeState } from '../core/progress/scheduler';
 
-/** `vscode.l10n.t` as the vscode-free renderers take it (src/core/translate.ts). */
+/** `vscode.l10n.t` as the vscode-free renderers take it (src/shared/translate.ts). */
 export const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
 
 /** Labels are looked up on use, not at import: translations are read per call of `vscode.l10n.t`. */

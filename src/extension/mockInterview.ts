@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { uiLabel, uiMessage } from './safeUi';
 import { renderMockPanel } from '../core/mockPanelHtml';
@@ -235,7 +234,7 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
       Date.now(),
       {
         cspSource: w.cspSource,
-        nonce: createNonce((n) => randomBytes(n)),
+        nonce: createNonce(),
         scriptUri: asset('dist', 'webview', 'mock.js'),
         styleUri: asset('media', 'question.css'),
       },

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { uiMessage } from './safeUi';
 import { openExternalConfirmed } from './externalLinks';
 import { createNonce, renderQuestionPanel, type QuestionView } from '../core/panelHtml';
 import { panelStateSchema, parseWebviewMessage, type HostMessage, type WebviewMessage } from '../core/protocol';
-import { formatInterval } from '../core/progress/scheduler';
+import { formatDueIn } from '../core/progress/scheduler';
 import type { ContentService, ContentSnapshot } from './contentService';
 import { ratingName, stateName, t } from './labels';
 import { readSetting } from './settings';
@@ -148,7 +147,7 @@ export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Dis
     const asset = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...p)).toString();
     webview.html = renderQuestionPanel(view, {
       cspSource: webview.cspSource,
-      nonce: createNonce((n) => randomBytes(n)),
+      nonce: createNonce(),
       scriptUri: asset('dist', 'webview', 'question.js'),
       styleUri: asset('media', 'question.css'),
     }, t);
@@ -171,7 +170,7 @@ export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Dis
       followUps: snapshot.followUpsOf(id).map((f) => ({ id: f.id, title: f.title })),
       related: question.related.map(link).filter((l): l is { id: string; title: string } => l !== undefined),
       caseStudies: snapshot.caseStudiesFor(id).map((c) => ({ id: c.id, title: c.title, organisation: c.organisation, year: c.year })),
-      grades: model.gradeOptions(id, now).map((g) => ({ ...g, label: ratingName(g.rating) })),
+      grades: model.gradeOptions(id, now, vscode.env.language).map((g) => ({ ...g, label: ratingName(g.rating) })),
       note: model.note(id),
       flagged: model.flagged(id),
       stateLabel: this.remember(id, stateName(due.state(id))),
@@ -233,7 +232,7 @@ export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Dis
           type: 'graded',
           questionId: msg.questionId,
           rating: msg.rating,
-          nextDue: due ? formatInterval(this.due.now(), due) : '',
+          nextDue: due ? formatDueIn(this.due.now(), due, vscode.env.language) : '',
           canUndo: true,
         });
         return;

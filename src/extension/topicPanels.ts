@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { openExternalConfirmed } from './externalLinks';
 import { createNonce } from '../core/panelHtml';
@@ -70,7 +69,7 @@ export class TopicPanels implements vscode.WebviewPanelSerializer, vscode.Dispos
         questions: snapshot.questionsOf(topicId).map((q) => ({ ...q, state: stateName(due.state(q.id)) })),
         workSamples: snapshot.workSamplesOf(topicId),
       },
-      { cspSource: w.cspSource, nonce: createNonce((n) => randomBytes(n)), scriptUri: asset('dist', 'webview', 'topic.js'), styleUri: asset('media', 'question.css') },
+      { cspSource: w.cspSource, nonce: createNonce(), scriptUri: asset('dist', 'webview', 'topic.js'), styleUri: asset('media', 'question.css') },
       t,
     );
     const subs = [

@@ -1,6 +1,6 @@
 // The mock-interview panel's script: a countdown, submit (or auto-submit at zero), tick and continue.
-import { TEXT_LIMITS } from '../core/limits';
-import { identityT as format } from '../core/translate';
+import { TEXT_LIMITS } from '../shared/limits';
+import { identityT as format } from '../shared/translate';
 import { guardText } from './textLimit';
 
 const vscode = acquireVsCodeApi<unknown>();

@@ -1,11 +1,11 @@
 // The question panel's script. Runs in the webview (untrusted side): it only shows and hides
 // what the host rendered and sends typed messages back; it never builds HTML from strings.
 import { wireLinks } from './links';
-import { keyPointHints, proposeRating } from '../core/judge/keyPointJudge';
+import { keyPointHints, proposeRating } from '../shared/judge/keyPointJudge';
 import type { QuestionScriptStrings } from '../core/panelHtml';
 import type { HostMessage, PanelState } from '../core/protocol';
-import { identityT as format } from '../core/translate';
-import { TEXT_LIMITS } from '../core/limits';
+import { identityT as format } from '../shared/translate';
+import { TEXT_LIMITS } from '../shared/limits';
 import { guardText } from './textLimit';
 
 const vscode = acquireVsCodeApi<PanelState>();

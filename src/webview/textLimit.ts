@@ -1,4 +1,4 @@
-import { COUNTER_FROM } from '../core/limits';
+import { COUNTER_FROM } from '../shared/limits';
 
 export interface TextLimit {
   /** True while the text is over its limit (the caller must not save or submit it). */

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { loadContentDir } from '../../src/core/loadContent';
 import { renderQuestionPanel, type QuestionView } from '../../src/core/panelHtml';
-import { identityT, type Translate } from '../../src/core/translate';
+import { identityT, type Translate } from '../../src/shared/translate';
 import { FIXTURE_CONTENT } from './helpers';
 
 const ROOT = resolve('.');
@@ -110,7 +110,7 @@ describe('localisation', () => {
     assert.match(html, /title="⟦Good: next review in 10m \(key 3\)⟧"/);
     const attr = /data-strings="([^"]*)"/.exec(html)?.[1] ?? '';
     const data = JSON.parse(attr.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')) as Record<string, unknown>;
-    assert.equal(data.graded, '⟦Graded {0}. Next review in {1}. Press U to undo.⟧', 'placeholders are left for the webview script');
+    assert.equal(data.graded, '⟦Graded {0}. Next review {1}. Press U to undo.⟧', 'placeholders are left for the webview script');
     assert.deepEqual(data.ratings, ['', '⟦Again⟧', '⟦Hard⟧', '⟦Good⟧', '⟦Easy⟧']);
     // Without a translate function: the English of before.
     assert.match(renderQuestionPanel(view, { cspSource: 'c', nonce: 'n', scriptUri: 's', styleUri: 'y' }), />Reveal answer <kbd>Space<\/kbd>/);

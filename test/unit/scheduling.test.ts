@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { newEventId, type ProgressEvent } from '../../src/core/progress/events';
 import { ProgressModel } from '../../src/core/progress/model';
 import { reviewQueue } from '../../src/core/progress/queue';
-import { formatInterval, Scheduler } from '../../src/core/progress/scheduler';
-import { keyPointHints, proposeRating } from '../../src/core/judge/keyPointJudge';
+import { formatDueIn, formatInterval, Scheduler } from '../../src/core/progress/scheduler';
+import { keyPointHints, proposeRating } from '../../src/shared/judge/keyPointJudge';
 
 const scheduler = new Scheduler({ desiredRetention: 0.9 });
 const DAY = 86_400_000;
@@ -78,8 +78,18 @@ describe('scheduling (FSRS)', () => {
   it('previews the next interval of every rating, shortest for Again', () => {
     const options = new ProgressModel(scheduler).gradeOptions('qqq', new Date(t0));
     assert.deepEqual(options.map((o) => o.label), ['Again', 'Hard', 'Good', 'Easy']);
-    assert.equal(formatInterval(new Date(t0), new Date(t0 + 3 * DAY)), '3d');
-    assert.equal(formatInterval(new Date(t0), new Date(t0 + 10 * 60_000)), '10m');
+    assert.equal(formatInterval(new Date(t0), new Date(t0 + 3 * DAY), 'en'), '3d');
+    assert.equal(formatInterval(new Date(t0), new Date(t0 + 10 * 60_000), 'en'), '10m');
+  });
+
+  it('writes intervals in the user\'s locale, months never mistaken for minutes', () => {
+    const at = (ms: number, locale: string) => formatInterval(new Date(t0), new Date(t0 + ms), locale);
+    // Exact CLDR wording moves between ICU versions; the number format and the month/minute split do not.
+    assert.notEqual(at(90 * DAY, 'en'), '3m');
+    assert.match(at(90 * DAY, 'en'), /^3\s?\S+/);
+    assert.match(at(548 * DAY, 'de'), /^1,5\s?\S+/);
+    assert.equal(formatDueIn(new Date(t0), new Date(t0 + 3 * DAY), 'en'), 'in 3 days');
+    assert.match(formatDueIn(new Date(t0), new Date(t0 + 2 * 3_600_000), 'fr'), /^dans 2 /);
   });
 });
 

@@ -1,4 +1,4 @@
-import { keyPointHints, proposeRating } from '../judge/keyPointJudge';
+import { keyPointHints, proposeRating } from '../../shared/judge/keyPointJudge';
 import type { DraftPointVerdict } from '../judge/modelJudge';
 import type { ContentBundle, Question } from '../schema';
 

@@ -1,4 +1,4 @@
-import { normalize, stem, words, type Token } from './text';
+import { normalize, stem, words, type Token } from '../../shared/judge/text';
 
 /**
  * A claim a reviewer must make, as concept groups: the comment has to express every group

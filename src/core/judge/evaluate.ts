@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { WorkSample } from '../schema';
-import { keyPointHints } from './keyPointJudge';
+import { keyPointHints } from '../../shared/judge/keyPointJudge';
 import { judgeReview } from './reviewJudge';
 
 /**

@@ -1,7 +1,7 @@
 import { SEVERITY_WEIGHT, type Defect, type DefectPlace, type WorkSample } from '../schema';
 import { groupsExpressed, matchClaim, type GroupEvidence } from './claims';
-import { readStance, rejectComment, type Rejection } from './stance';
-import { normalize, tokenize } from './text';
+import { readStance, rejectComment, type Rejection } from '../../shared/judge/stance';
+import { normalize, tokenize } from '../../shared/judge/text';
 
 /** A review comment as the user left it: on a file of the sample, at a 1-based line. */
 export interface ReviewComment {

@@ -1,6 +1,6 @@
 import type { ContentBundle } from '../schema';
 import { mockQuestion } from './designLoopStages';
-import { identityT, type Translate } from '../translate';
+import { identityT, type Translate } from '../../shared/translate';
 import type { MockState, MockTurn } from './session';
 import { markdownLine, safeMarkdown, trusted, type SafeMarkdown } from '../safeText';
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { proposeRating } from '../judge/keyPointJudge';
+import { proposeRating } from '../../shared/judge/keyPointJudge';
 import { difficultySchema, idSchema, type ContentBundle, type Difficulty, type Question } from '../schema';
 
 export const mockConfigSchema = z.object({

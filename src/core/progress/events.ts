@@ -100,9 +100,14 @@ export function serializeEvent(e: ProgressEvent): string {
   return JSON.stringify(e) + '\n';
 }
 
-let counter = 0;
-/** Short unique event id: time + random + a process-local counter (two windows never collide). */
-export function newEventId(now = Date.now(), random = Math.random): string {
-  counter = (counter + 1) % 1_000_000;
-  return `${now.toString(36)}-${Math.floor(random() * 2 ** 40).toString(36)}-${counter.toString(36)}`;
+/**
+ * Event id: the time (readable in the log) and 96 bits from the platform CSPRNG, so two windows
+ * appending to the same file, or two machines whose logs are merged, never collide.
+ */
+export function newEventId(now = Date.now()): string {
+  return `${now.toString(36)}-${hex(crypto.getRandomValues(new Uint8Array(12)))}`;
+}
+
+function hex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

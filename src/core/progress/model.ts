@@ -139,9 +139,9 @@ export class ProgressModel {
     return (this.items.get(id)?.reviews ?? []).some((r) => r.rating >= 3);
   }
 
-  gradeOptions(id: string, now: Date): { rating: RatingValue; label: string; interval: string }[] {
+  gradeOptions(id: string, now: Date, locale?: string): { rating: RatingValue; label: string; interval: string }[] {
     const preview = this.scheduler.preview(this.card(id), now);
-    return ([1, 2, 3, 4] as const).map((rating) => ({ rating, label: RATING_LABEL[rating], interval: formatInterval(now, preview[rating]) }));
+    return ([1, 2, 3, 4] as const).map((rating) => ({ rating, label: RATING_LABEL[rating], interval: formatInterval(now, preview[rating], locale) }));
   }
 
   knownIds(): string[] {

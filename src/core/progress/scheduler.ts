@@ -63,15 +63,33 @@ export class Scheduler {
   }
 }
 
-/** "4m", "10m", "3h", "2d", "5w", "3mo". */
-export function formatInterval(from: Date, to: Date): string {
+type IntervalUnit = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
+
+/** The unit a person would round the gap between two dates to: 90 minutes is "2h", 20 days "3w". */
+function intervalParts(from: Date, to: Date): { value: number; unit: IntervalUnit } {
   const minutes = Math.max(1, Math.round((to.getTime() - from.getTime()) / 60_000));
-  if (minutes < 60) return `${minutes}m`;
+  if (minutes < 60) return { value: minutes, unit: 'minute' };
   const hours = Math.round(minutes / 60);
-  if (hours < 24) return `${hours}h`;
+  if (hours < 24) return { value: hours, unit: 'hour' };
   const days = Math.round(hours / 24);
-  if (days < 14) return `${days}d`;
-  if (days < 60) return `${Math.round(days / 7)}w`;
-  if (days < 365) return `${Math.round(days / 30)}mo`;
-  return `${(days / 365).toFixed(1)}y`;
+  if (days < 14) return { value: days, unit: 'day' };
+  if (days < 60) return { value: Math.round(days / 7), unit: 'week' };
+  if (days < 365) return { value: Math.round(days / 30), unit: 'month' };
+  return { value: Math.round((days / 365) * 10) / 10, unit: 'year' };
+}
+
+/**
+ * A compact interval for the grade buttons ("10m", "3d", "5w" in English), in the user's locale.
+ * Months are written short, not narrow: English narrow "3m" would read as three minutes.
+ * `locale` undefined means the runtime's default locale.
+ */
+export function formatInterval(from: Date, to: Date, locale?: string): string {
+  const { value, unit } = intervalParts(from, to);
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: unit === 'month' ? 'short' : 'narrow', maximumFractionDigits: 1 }).format(value);
+}
+
+/** When something is next due, as a sentence part ("in 3 days"), in the user's locale. */
+export function formatDueIn(from: Date, to: Date, locale?: string): string {
+  const { value, unit } = intervalParts(from, to);
+  return new Intl.RelativeTimeFormat(locale, { numeric: 'always', style: 'long' }).format(value, unit);
 }

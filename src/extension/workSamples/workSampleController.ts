@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -394,7 +393,7 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
     session.scrollTo = undefined;
     const webview = panel.webview;
     const asset = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, ...p)).toString();
-    webview.html = renderSamplePanel(view, { cspSource: webview.cspSource, nonce: createNonce((n) => randomBytes(n)), scriptUri: asset('dist', 'webview', 'sample.js'), styleUri: asset('media', 'question.css') }, t);
+    webview.html = renderSamplePanel(view, { cspSource: webview.cspSource, nonce: createNonce(), scriptUri: asset('dist', 'webview', 'sample.js'), styleUri: asset('media', 'question.css') }, t);
   }
 
   /** Handlers for the Comments UI menus. */

@@ -4,11 +4,11 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { draftCorpusSchema, evaluateDrafts, evaluateReviews, reviewCorpusSchema } from '../../src/core/judge/evaluate';
-import { keyPointHints } from '../../src/core/judge/keyPointJudge';
+import { keyPointHints } from '../../src/shared/judge/keyPointJudge';
 import { applyModelVerdicts, parseDraftVerdicts, reviewPrompt } from '../../src/core/judge/modelJudge';
 import { judgeReview, scoreWithMarks } from '../../src/core/judge/reviewJudge';
-import { rejectComment } from '../../src/core/judge/stance';
-import { stem, words } from '../../src/core/judge/text';
+import { rejectComment } from '../../src/shared/judge/stance';
+import { stem, words } from '../../src/shared/judge/text';
 import { loadContentDir } from '../../src/core/loadContent';
 
 const { bundle } = loadContentDir('content');

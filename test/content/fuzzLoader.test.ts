@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { formatContentError, type ContentError } from '../../src/core/contentError';
 import { loadContentDir, type LoadResult } from '../../src/core/loadContent';
-import { contentWith, FIXTURE_CONTENT } from './helpers';
+import { contentWith, FIXTURE_CONTENT } from '../unit/helpers';
 import { prng, type Rng } from '../prng';
 
 /**
