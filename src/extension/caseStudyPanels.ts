@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import { uiMessage } from './safeUi';
 import { renderCaseStudyPanel } from '../core/caseStudyPanelHtml';
 import { createNonce, type LinkedItem } from '../core/panelHtml';
-import { parseWebviewMessage } from '../core/protocol';
-import { idSchema } from '../core/schema';
+import { parseMessage } from '../core/protocol/common';
+import { caseStudyInbound, caseStudyState } from '../core/protocol/caseStudy';
 import type { ContentService } from './contentService';
 import { openExternalConfirmed } from './externalLinks';
 import { t } from './labels';
@@ -39,7 +39,8 @@ export class CaseStudyPanels implements vscode.WebviewPanelSerializer, vscode.Di
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const id = idSchema.safeParse((state as { caseStudyId?: unknown } | undefined)?.caseStudyId);
+    const parsed = caseStudyState.safeParse(state);
+    const id = parsed.success ? { success: true as const, data: parsed.data.caseStudyId } : parsed;
     if (!id.success || !(await this.content.get()).caseStudy(id.data)) {
       panel.dispose();
       return;
@@ -95,13 +96,12 @@ export class CaseStudyPanels implements vscode.WebviewPanelSerializer, vscode.Di
   }
 
   private async onMessage(raw: unknown): Promise<void> {
-    const parsed = parseWebviewMessage(raw);
+    const parsed = parseMessage(caseStudyInbound, raw, 'case study');
     if (!parsed.ok) return this.log.warn(parsed.reason);
     const msg = parsed.message;
     if (msg.type === 'openQuestion') await this.openItem(msg.id);
     // The same path as every panel's links: only http(s), and only after the user confirms the address.
-    else if (msg.type === 'openExternal') await openExternalConfirmed(msg.url);
-    else if (msg.type !== 'ready') this.log.warn(`ignored ${msg.type} from a case study panel`);
+    else await openExternalConfirmed(msg.url);
   }
 
   dispose(): void {

@@ -5,7 +5,9 @@ import * as vscode from 'vscode';
 import { uiMessage } from './safeUi';
 import { designDocument, WRITTEN_THRESHOLD, writtenPerStage } from '../core/designLoopDoc';
 import { renderDesignLoopPanel } from '../core/designLoopPanelHtml';
-import { designLoopPanelStateSchema, designLoopRecordsSchema, parseDesignLoopMessage, type DesignLoopHostMessage, type DesignLoopRecords } from '../core/designLoopProtocol';
+import { designLoopRecordsSchema, type DesignLoopRecords } from '../core/designLoopRecords';
+import { parseMessage } from '../core/protocol/common';
+import { designLoopInbound, designLoopState, type DesignLoopOutbound } from '../core/protocol/designLoop';
 import { createNonce } from '../core/panelHtml';
 import type { DesignLoop } from '../core/schema';
 import type { ContentService } from './contentService';
@@ -104,7 +106,7 @@ export class DesignLoops implements vscode.WebviewPanelSerializer, vscode.Dispos
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const parsed = designLoopPanelStateSchema.safeParse(state);
+    const parsed = designLoopState.safeParse(state);
     const loop = parsed.success ? (await this.content.get()).designLoop(parsed.data.loopId) : undefined;
     if (!loop || !this.records()[loop.id]) {
       panel.dispose();
@@ -142,7 +144,7 @@ export class DesignLoops implements vscode.WebviewPanelSerializer, vscode.Dispos
   }
 
   private async onMessage(id: string, raw: unknown): Promise<void> {
-    const parsed = parseDesignLoopMessage(raw);
+    const parsed = parseMessage(designLoopInbound, raw, 'design loop');
     if (!parsed.ok) return this.log.warn(parsed.reason);
     const msg = parsed.message;
     // A panel may only act on the loop it shows.
@@ -173,7 +175,7 @@ export class DesignLoops implements vscode.WebviewPanelSerializer, vscode.Dispos
           const loop = snapshot.designLoop(id);
           const panel = this.panels.get(id);
           if (!loop || !panel) return;
-          const message: DesignLoopHostMessage = { type: 'written', counts: writtenPerStage(loop, doc.getText(), t) };
+          const message: DesignLoopOutbound = { type: 'written', counts: writtenPerStage(loop, doc.getText(), t) };
           await panel.webview.postMessage(message);
         });
       }, 250),

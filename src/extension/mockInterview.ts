@@ -11,7 +11,8 @@ import { followUpPrompt, parseFollowUp } from '../core/interviewer/prompts';
 import type { Question } from '../core/schema';
 import type { ModelService } from './languageModel';
 import { createNonce } from '../core/panelHtml';
-import { mockMessageSchema } from '../core/protocol';
+import { parseMessage } from '../core/protocol/common';
+import { mockInbound } from '../core/protocol/mock';
 import type { ContentService } from './contentService';
 import { difficultyName, t } from './labels';
 import type { ProgressService } from './progressService';
@@ -114,20 +115,15 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
 
   /** For tests: the same path as a message from the panel. */
   async receive(raw: unknown): Promise<void> {
-    let parsed: ReturnType<typeof mockMessageSchema.safeParse>;
-    try {
-      parsed = mockMessageSchema.safeParse(raw);
-    } catch {
-      parsed = { success: false } as ReturnType<typeof mockMessageSchema.safeParse>;
-    }
-    if (!parsed.success) {
-      this.log.warn('ignored an invalid mock-interview message');
+    const parsed = parseMessage(mockInbound, raw, 'mock interview');
+    if (!parsed.ok) {
+      this.log.warn(parsed.reason);
       return;
     }
     let state = this.state();
     if (!state) return;
     const now = Date.now();
-    const msg = parsed.data;
+    const msg = parsed.message;
     if (msg.type === 'mockSubmit' && state.phase === 'generated') {
       state = answerGenerated(state, msg.answer, now);
     } else if (msg.type === 'mockSubmit') {

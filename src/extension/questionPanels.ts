@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { uiMessage } from './safeUi';
 import { openExternalConfirmed } from './externalLinks';
 import { createNonce, renderQuestionPanel, type QuestionView } from '../core/panelHtml';
-import { panelStateSchema, parseWebviewMessage, type HostMessage, type WebviewMessage } from '../core/protocol';
+import { parseMessage } from '../core/protocol/common';
+import { questionInbound, questionState, type QuestionInbound, type QuestionOutbound } from '../core/protocol/question';
 import { formatInterval } from '../core/progress/scheduler';
 import type { ContentService, ContentSnapshot } from './contentService';
 import { ratingName, stateName, t } from './labels';
@@ -87,7 +88,7 @@ export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Dis
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const parsed = panelStateSchema.safeParse(state);
+    const parsed = questionState.safeParse(state);
     const snapshot = await this.content.get();
     if (!parsed.success || !snapshot.question(parsed.data.questionId)) {
       this.log.warn('closing a restored question panel whose question no longer exists', state);
@@ -167,7 +168,7 @@ export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Dis
   }
 
   private async onMessage(entry: PanelEntry, raw: unknown): Promise<void> {
-    const parsed = parseWebviewMessage(raw);
+    const parsed = parseMessage(questionInbound, raw, 'question');
     if (!parsed.ok) {
       this.log.warn(parsed.reason);
       return;
@@ -186,7 +187,7 @@ export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Dis
     }
   }
 
-  private async handle(entry: PanelEntry, msg: WebviewMessage): Promise<void> {
+  private async handle(entry: PanelEntry, msg: QuestionInbound): Promise<void> {
     switch (msg.type) {
       case 'ready':
       case 'revealed':
@@ -251,7 +252,7 @@ export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Dis
     }
   }
 
-  private async post(entry: PanelEntry, message: HostMessage): Promise<void> {
+  private async post(entry: PanelEntry, message: QuestionOutbound): Promise<void> {
     await entry.panel.webview.postMessage(message);
   }
 

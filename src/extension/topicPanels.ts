@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { openExternalConfirmed } from './externalLinks';
 import { createNonce } from '../core/panelHtml';
-import { parseWebviewMessage } from '../core/protocol';
-import { idSchema } from '../core/schema';
+import { parseMessage } from '../core/protocol/common';
+import { topicInbound, topicState } from '../core/protocol/topic';
 import { renderTopicPanel } from '../core/topicPanelHtml';
 import type { ContentService } from './contentService';
 import { stateName, t } from './labels';
@@ -34,7 +34,8 @@ export class TopicPanels implements vscode.WebviewPanelSerializer, vscode.Dispos
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const id = idSchema.safeParse((state as { topicId?: unknown } | undefined)?.topicId);
+    const parsed = topicState.safeParse(state);
+    const id = parsed.success ? { success: true as const, data: parsed.data.topicId } : parsed;
     if (!id.success || !(await this.content.get()).topic(id.data)) {
       panel.dispose();
       return;
@@ -74,12 +75,11 @@ export class TopicPanels implements vscode.WebviewPanelSerializer, vscode.Dispos
     );
     const subs = [
       w.onDidReceiveMessage(async (raw: unknown) => {
-        const parsed = parseWebviewMessage(raw);
+        const parsed = parseMessage(topicInbound, raw, 'topic');
         if (!parsed.ok) return this.log.warn(parsed.reason);
         const msg = parsed.message;
         if (msg.type === 'openQuestion') await this.openItem(msg.id);
-        else if (msg.type === 'openExternal') await openExternalConfirmed(msg.url);
-        else this.log.warn(`ignored ${msg.type} from a topic panel`);
+        else await openExternalConfirmed(msg.url);
       }),
       panel.onDidDispose(() => {
         this.panels.delete(topicId);

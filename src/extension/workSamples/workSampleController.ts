@@ -6,7 +6,8 @@ import { isInsideFolder } from '../../core/paths';
 import * as vscode from 'vscode';
 import { openExternalConfirmed } from '../externalLinks';
 import { createNonce } from '../../core/panelHtml';
-import { parseWebviewMessage, sampleMessageSchema, samplePanelStateSchema, type SampleHostMessage } from '../../core/protocol';
+import { parseMessage } from '../../core/protocol/common';
+import { sampleInbound, sampleState, type SampleOutbound } from '../../core/protocol/sample';
 import { renderSamplePanel, type SampleView } from '../../core/samplePanelHtml';
 import type { WorkSample } from '../../core/schema';
 import { applyModelVerdicts, reviewPrompt } from '../../core/judge/modelJudge';
@@ -154,7 +155,7 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
   /** Updates the comment count in an open task panel without re-rendering it (drafts and scroll stay). */
   private postCommentCount(id: string): void {
     const panel = this.sessions.get(id)?.panel;
-    if (panel) void panel.webview.postMessage({ type: 'commentCount', count: this.comments.count(id) } satisfies SampleHostMessage);
+    if (panel) void panel.webview.postMessage({ type: 'commentCount', count: this.comments.count(id) } satisfies SampleOutbound);
   }
 
   async submitReview(id: string): Promise<ReviewJudgement | undefined> {
@@ -280,7 +281,7 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const parsed = samplePanelStateSchema.safeParse(state);
+    const parsed = sampleState.safeParse(state);
     const sample = parsed.success ? (await this.content.get()).workSample(parsed.data.sampleId) : undefined;
     if (!sample) {
       panel.dispose();
@@ -324,18 +325,12 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
   }
 
   private async onMessage(id: string, raw: unknown): Promise<void> {
-    let parsed: ReturnType<typeof sampleMessageSchema.safeParse>;
-    try {
-      parsed = sampleMessageSchema.safeParse(raw);
-    } catch {
-      this.log.warn('ignored an unreadable work-sample panel message');
+    const parsed = parseMessage(sampleInbound, raw, 'work sample');
+    if (!parsed.ok) {
+      this.log.warn(parsed.reason);
       return;
     }
-    if (!parsed.success) {
-      this.log.warn(parseWebviewMessage(raw).ok ? 'ignored a question message sent to a work-sample panel' : `ignored work-sample panel message: ${parsed.error.issues[0]?.message}`);
-      return;
-    }
-    const msg = parsed.data;
+    const msg = parsed.message;
     if ('sampleId' in msg && msg.sampleId !== id) return;
     try {
       switch (msg.type) {
