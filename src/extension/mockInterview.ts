@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { uiLabel, uiMessage } from './safeUi';
 import { renderMockPanel } from '../core/mockPanelHtml';
@@ -10,22 +9,24 @@ import { answerGenerated, askGenerated, wantsGeneratedFollowUp } from '../core/m
 import { followUpPrompt, parseFollowUp } from '../core/interviewer/prompts';
 import type { Question } from '../core/schema';
 import type { ModelService } from './languageModel';
-import { createNonce } from '../core/panelHtml';
-import { parseMessage } from '../core/protocol/common';
-import { mockInbound } from '../core/protocol/mock';
+import { mockInbound, type MockInbound, type MockOutbound } from '../core/protocol/mock';
 import type { ContentService } from './contentService';
 import { difficultyName, t } from './labels';
+import { PanelHost } from './panelHost';
 import type { ProgressService } from './progressService';
+import { VIEW_TYPES } from './viewTypes';
 
-export const MOCK_VIEW_TYPE = 'interviewPractice.mock';
 const STATE_KEY = 'interviewPractice.mockInterview';
 /** The topics last chosen for a mock interview: small, and worth having on every machine (Settings Sync). */
 const TOPICS_KEY = 'interviewPractice.mockTopics';
 
+/** There is one mock-interview panel at most. */
+const PANEL_KEY = 'mock';
+
 /** Start Mock Interview: timed questions one at a time, interviewer-style follow-ups, a scorecard. */
-export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Disposable {
-  private panel: vscode.WebviewPanel | undefined;
-  private subs: vscode.Disposable[] = [];
+export class MockInterviews implements vscode.Disposable {
+  /** Shows the session it is given; the session of record is the one in globalState. */
+  readonly host: PanelHost<MockState, MockInbound, MockOutbound>;
   private readonly finishedEmitter = new vscode.EventEmitter<vscode.TextDocument>();
   /** Fires with the transcript document when an interview ends. */
   readonly onDidFinish = this.finishedEmitter.event;
@@ -38,6 +39,19 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
     private readonly model?: ModelService,
   ) {
     context.globalState.setKeysForSync([TOPICS_KEY]);
+    this.host = new PanelHost(context.extensionUri, log, {
+      viewType: VIEW_TYPES.mock,
+      name: 'mock interview',
+      script: 'mock.js',
+      inbound: mockInbound,
+      key: () => PANEL_KEY,
+      revive: async () => this.state(),
+      render: async (state, resources) => {
+        const snapshot = await this.content.get();
+        return { title: vscode.l10n.t('Mock Interview'), html: renderMockPanel(state, (id) => mockQuestion(snapshot.bundle, id), Date.now(), resources, t) };
+      },
+      handle: (message) => this.handle(message),
+    });
   }
 
   state(): MockState | undefined {
@@ -59,9 +73,11 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
       return undefined;
     }
     await this.save(state);
-    if (!this.panel) this.attach(vscode.window.createWebviewPanel(MOCK_VIEW_TYPE, vscode.l10n.t('Mock Interview'), vscode.ViewColumn.Active, this.options()));
-    this.panel?.reveal();
-    await this.render();
+    const open = this.host.find(PANEL_KEY);
+    if (open) {
+      open.panel.reveal();
+      await open.render(state);
+    } else await this.host.show(state, { title: vscode.l10n.t('Mock Interview') });
     return state;
   }
 
@@ -103,27 +119,16 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
     return { topics: picked.map((p) => p.id), difficulty: difficulty.value, questions: length.questions, minutes: length.minutes, designLoop };
   }
 
-  async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
-    if (!this.state()) {
-      panel.dispose();
-      return;
-    }
-    panel.webview.options = this.options();
-    this.attach(panel);
-    await this.render();
+  /** For tests: the same path as a message from the open panel. */
+  async receive(raw: unknown): Promise<void> {
+    const open = this.host.find(PANEL_KEY);
+    if (open) await this.host.deliver(open, raw);
   }
 
-  /** For tests: the same path as a message from the panel. */
-  async receive(raw: unknown): Promise<void> {
-    const parsed = parseMessage(mockInbound, raw, 'mock interview');
-    if (!parsed.ok) {
-      this.log.warn(parsed.reason);
-      return;
-    }
+  private async handle(msg: MockInbound): Promise<void> {
     let state = this.state();
     if (!state) return;
     const now = Date.now();
-    const msg = parsed.message;
     if (msg.type === 'mockSubmit' && state.phase === 'generated') {
       state = answerGenerated(state, msg.answer, now);
     } else if (msg.type === 'mockSubmit') {
@@ -177,45 +182,12 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
     await this.context.globalState.update(STATE_KEY, state);
   }
 
-  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return {
-      enableScripts: true,
-      enableCommandUris: false,
-      enableForms: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.context.extensionUri, 'media')],
-    };
-  }
-
-  private attach(panel: vscode.WebviewPanel): void {
-    for (const s of this.subs) s.dispose();
-    this.panel = panel;
-    panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'activity-icon.svg');
-    this.subs = [
-      panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw).catch((e) => this.log.error('mock interview', e))),
-      panel.onDidDispose(() => {
-        if (this.panel === panel) this.panel = undefined;
-        for (const s of this.subs) s.dispose();
-        this.subs = [];
-      }),
-    ];
-  }
-
-  private async render(state = this.state()): Promise<void> {
-    if (!this.panel || !state) return;
-    const snapshot = await this.content.get();
-    const w = this.panel.webview;
-    const asset = (...p: string[]) => w.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, ...p)).toString();
-    w.html = renderMockPanel(state, (id) => mockQuestion(snapshot.bundle, id), Date.now(), {
-      cspSource: w.cspSource,
-      nonce: createNonce((n) => randomBytes(n)),
-      scriptUri: asset('dist', 'webview', 'mock.js'),
-      styleUri: asset('media', 'question.css'),
-    }, t);
+  private async render(state: MockState | undefined = this.state()): Promise<void> {
+    if (state) await this.host.find(PANEL_KEY)?.render(state);
   }
 
   dispose(): void {
-    this.panel?.dispose();
-    for (const s of this.subs) s.dispose();
+    this.host.dispose();
     this.finishedEmitter.dispose();
   }
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension/extension';
+import type { PanelHost } from '../../src/extension/panelHost';
 import { prng } from '../prng';
 
 /**
@@ -21,6 +22,13 @@ async function api(): Promise<ExtensionApi> {
   return (ext.isActive ? ext.exports : await ext.activate()).ready();
 }
 
+
+/** Sends `raw` to the open panel with this key, through the host's own message path. */
+async function deliver<State, In extends { type: string }, Out>(host: PanelHost<State, In, Out>, key: string, raw: unknown): Promise<void> {
+  const panel = host.find(key);
+  assert.ok(panel, `the panel ${key} is open`);
+  await host.deliver(panel, raw);
+}
 
 /** The progress as exported (event ids and kinds), to prove nothing was recorded. */
 async function progressEvents(a: ExtensionApi): Promise<string[]> {
@@ -245,5 +253,35 @@ describe('hardening: hostile webview messages in a real VS Code', function () {
     }
     assert.deepEqual(await progressEvents(a), before);
     assert.deepEqual(escaped, [], 'no exception escapes the message handler');
+  });
+  it('the topic, case-study and dashboard panels refuse the same hostile messages through their hosts, and change nothing', async () => {
+    const snapshot = await a.content.get();
+    const topic = snapshot.topics[0];
+    const caseStudy = snapshot.bundle.caseStudies[0];
+    assert.ok(topic && caseStudy);
+    await vscode.commands.executeCommand('interviewPractice.openTopic', topic.id);
+    await vscode.commands.executeCommand('interviewPractice.openCaseStudy', caseStudy.id);
+    await vscode.commands.executeCommand('interviewPractice.showDashboard');
+    const targets = [
+      { name: 'topic', send: (raw: unknown) => deliver(a.topics.host, topic.id, raw) },
+      { name: 'case study', send: (raw: unknown) => deliver(a.caseStudies.host, caseStudy.id, raw) },
+      { name: 'dashboard', send: (raw: unknown) => deliver(a.dashboard.host, 'dashboard', raw) },
+    ];
+    const before = await progressEvents(a);
+    const openBefore = a.panels.openQuestionIds().sort();
+    const escaped: string[] = [];
+    for (const target of targets) {
+      for (const { raw, what } of hostileMessages(mine, other, 777)) {
+        try {
+          await target.send(raw);
+        } catch (e) {
+          escaped.push(`${target.name}, ${what}: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+        }
+      }
+    }
+    assert.deepEqual(escaped, [], 'no exception escapes a panel host');
+    assert.deepEqual(await progressEvents(a), before, 'no progress event was recorded');
+    assert.deepEqual(a.panels.openQuestionIds().sort(), openBefore, 'no question panel opened');
+    assert.ok(a.topics.host.find(topic.id) && a.caseStudies.host.find(caseStudy.id) && a.dashboard.host.find('dashboard'), 'the attacked panels are still open');
   });
 });
