@@ -138,7 +138,7 @@ export class PanelHost<State, In extends { type: string }, Out> implements vscod
     };
   }
 
-  /** Fresh on every render: a reused nonce would let an injected script from an older page run. */
+  /** Fresh on every render (revived panels included): a nonce that leaked from one page is no use in the next. */
   private resources(webview: vscode.Webview): WebviewResources {
     const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...path)).toString();
     const script = this.definition.script;
@@ -184,6 +184,7 @@ export class PanelHost<State, In extends { type: string }, Out> implements vscod
     const message = parsed.message;
     try {
       if (isOpenExternal(message)) await openExternalConfirmed(message.url);
+      // TypeScript does not narrow a generic union in the else branch; the guard above did.
       else await this.definition.handle(message as Exclude<In, OpenExternal>, entry);
     } catch (e) {
       this.log.error(`${this.definition.name} panel: ${message.type} failed`, e instanceof Error ? e : String(e));
