@@ -284,4 +284,42 @@ describe('hardening: hostile webview messages in a real VS Code', function () {
     assert.deepEqual(a.panels.openQuestionIds().sort(), openBefore, 'no question panel opened');
     assert.ok(a.topics.host.find(topic.id) && a.caseStudies.host.find(caseStudy.id) && a.dashboard.host.find('dashboard'), 'the attacked panels are still open');
   });
+  it('the mock-interview panel refuses hostile messages through its host: the session and the progress stay as they were', async () => {
+    const topic = (await a.content.get()).topics[0];
+    assert.ok(topic);
+    const started = await a.mock.start({ topics: [topic.id], difficulty: 'any', questions: 2, minutes: 20 });
+    assert.ok(started);
+    // As stored (globalState drops undefined keys), to compare like with like.
+    const session = a.mock.state();
+    const before = await progressEvents(a);
+    const escaped: string[] = [];
+    const corrupt: unknown[] = [
+      { type: 'mockSubmit', answer: 'x'.repeat(100_001), timedOut: false },
+      { type: 'mockSubmit', answer: 'fine', timedOut: 'yes' },
+      { type: 'mockSubmit', answer: 'fine' },
+      { type: 'mockGrade', covered: [21] },
+      { type: 'mockGrade', covered: '0,1' },
+      { type: 'mockGrade', covered: [0], extra: 1 },
+      JSON.parse('{"type":"mockGrade","covered":[],"__proto__":{"polluted":true}}'),
+    ];
+    try {
+      for (const { raw, what } of [...hostileMessages(mine, other, 99), ...corrupt.map((raw, i) => ({ raw, what: `corrupt mock message #${i}` }))]) {
+        try {
+          await deliver(a.mock.host, 'mock', raw);
+        } catch (e) {
+          escaped.push(`${what}: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+        }
+      }
+      assert.deepEqual(escaped, [], 'no exception escapes the mock panel host');
+      assert.deepEqual(a.mock.state(), session, 'the session did not move');
+      assert.deepEqual(await progressEvents(a), before, 'no progress event was recorded');
+    } finally {
+      // Finish the session, so no interview is left open for later tests.
+      for (let guard = 0; a.mock.state() && guard < 12; guard++) {
+        const phase = a.mock.state()?.phase;
+        if (phase === 'answering' || phase === 'followUp' || phase === 'generated') await a.mock.receive({ type: 'mockSubmit', answer: 'An answer.', timedOut: false });
+        else await a.mock.receive({ type: 'mockGrade', covered: [] });
+      }
+    }
+  });
 });
