@@ -88,4 +88,16 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // postMessage takes `unknown`: a webview script sends only through its protocol's typed post(),
+    // so a misspelt message type or field fails to compile.
+    files: ['src/webview/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']", message: "Use `import * as z from 'zod'` (keeps zod's locales out of the bundle)." },
+        { selector: "CallExpression[callee.property.name='postMessage']", message: "Send with post() from the panel's module in src/shared/protocol/: it only takes that panel's messages." },
+      ],
+    },
+  },
 );

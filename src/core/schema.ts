@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DESIGN_STAGES, idSchema } from '../shared/ids';
 
 export const DIFFICULTIES = ['intermediate', 'senior', 'staff'] as const;
 export const difficultySchema = z.enum(DIFFICULTIES);
@@ -8,11 +9,8 @@ export const QUESTION_KINDS = ['question', 'follow-up', 'scenario'] as const;
 export const questionKindSchema = z.enum(QUESTION_KINDS);
 export type QuestionKind = z.infer<typeof questionKindSchema>;
 
-export const idSchema = z
-  .string()
-  .min(3, 'id must be at least 3 characters')
-  .max(60, 'id must be at most 60 characters')
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id must be lowercase kebab-case ([a-z0-9-])');
+// Defined apart from the content schemas so the webview bundles can use the protocols without zod.
+export { DESIGN_STAGES, idSchema } from '../shared/ids';
 
 const text = (what: string, max: number) => z.string().trim().min(1, `${what} is empty`).max(max, `${what} is longer than ${max} characters`);
 const list = (what: string, maxItems: number, maxLen = 200) => z.array(text(what, maxLen)).max(maxItems, `${what}: at most ${maxItems} items`);
@@ -193,9 +191,6 @@ export const caseStudySchema = z.object({
   source: sourceSchema,
 });
 export type CaseStudy = z.infer<typeof caseStudySchema>;
-
-/** The six stages of a design loop, in the order an interview runs them. */
-export const DESIGN_STAGES = ['Clarify', 'Estimate', 'Design', 'Deep dive', 'Trade-offs', 'Wrap-up'] as const;
 
 export const designLoopHeaderSchema = z.strictObject({
   title: text('title', 120),

@@ -6,8 +6,7 @@ import * as vscode from 'vscode';
 import type { App, ExtensionApi } from './extension';
 import { COMMANDS } from './commandIds';
 import { openWalkthroughOnce } from './walkthrough';
-
-const VIEW_TYPES = ['interviewPractice.question', 'interviewPractice.workSample', 'interviewPractice.topic', 'interviewPractice.mock', 'interviewPractice.dashboard', 'interviewPractice.designLoop', 'interviewPractice.caseStudy'] as const;
+import { VIEW_TYPES } from './viewTypes';
 
 export function activate(context: vscode.ExtensionContext): { ready(): Promise<ExtensionApi> } {
   let app: Promise<App> | undefined;
@@ -33,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): { ready(): Promise<E
     { dispose: () => clearTimeout(idle) },
     vscode.window.createTreeView('interviewPractice.topics', { treeDataProvider: tree, showCollapseAll: true }),
     ...Object.values(COMMANDS).map((id) => vscode.commands.registerCommand(id, async (...args: unknown[]) => (await load()).handlers[id](...args))),
-    ...VIEW_TYPES.map((type) =>
+    ...Object.values(VIEW_TYPES).map((type) =>
       vscode.window.registerWebviewPanelSerializer(type, {
         deserializeWebviewPanel: async (panel, state) => {
           const serializer = (await load()).serializers[type];

@@ -1,78 +1,65 @@
 import * as vscode from 'vscode';
 import { renderDashboard } from '../core/dashboardHtml';
-import { createNonce } from '../core/panelHtml';
+import { dashboardInbound, type DashboardInbound, type DashboardOutbound } from '../shared/protocol/dashboard';
 import { buildDashboard, type Dashboard } from '../core/readiness';
 import type { ContentService } from './contentService';
 import { t } from './labels';
+import { PanelHost } from './panelHost';
 import { readSetting } from './settings';
 import type { DueState } from './dueState';
 import type { ProgressService } from './progressService';
+import { VIEW_TYPES } from './viewTypes';
 
-export const DASHBOARD_VIEW_TYPE = 'interviewPractice.dashboard';
+/** The dashboard has one panel and nothing to restore but itself. */
+type DashboardState = 'dashboard';
 
 /** The readiness dashboard: a static, script-free webview that re-renders when progress changes. */
-export class DashboardPanel implements vscode.WebviewPanelSerializer, vscode.Disposable {
-  private panel: vscode.WebviewPanel | undefined;
+export class DashboardPanel implements vscode.Disposable {
+  readonly host: PanelHost<DashboardState, DashboardInbound, DashboardOutbound>;
   private readonly subs: vscode.Disposable[] = [];
   last: Dashboard | undefined;
 
   constructor(
-    private readonly extensionUri: vscode.Uri,
-    private readonly content: ContentService,
-    private readonly progress: ProgressService,
-    private readonly due: DueState,
+    extensionUri: vscode.Uri,
+    content: ContentService,
+    progress: ProgressService,
+    log: vscode.LogOutputChannel,
+    due: DueState,
   ) {
+    this.host = new PanelHost<DashboardState, DashboardInbound, DashboardOutbound>(extensionUri, log, {
+      viewType: VIEW_TYPES.dashboard,
+      name: 'dashboard',
+      // No script at all: the charts are SVG rendered on the host.
+      inbound: dashboardInbound,
+      key: (state) => state,
+      revive: async () => 'dashboard',
+      render: async (_state, resources) => {
+        const [snapshot, model] = await Promise.all([content.get(), progress.model()]);
+        this.last = buildDashboard(snapshot.bundle, model, due.now(), { interviewDate: readSetting<string>('interviewDate', '') });
+        return { title: vscode.l10n.t('Interview Readiness'), html: renderDashboard(this.last, resources, t) };
+      },
+      // The schema accepts nothing, so nothing arrives here.
+      handle: async () => undefined,
+    });
     // Progress changes and cards falling due reach it through DueState; the plan follows the interview date.
+    const rerender = () => void this.host.find('dashboard')?.render();
     this.subs.push(
-      due.onDidChange(() => void this.render()),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('interviewPractice') && void this.render()),
+      due.onDidChange(rerender),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('interviewPractice') && rerender()),
     );
   }
 
   async open(): Promise<Dashboard | undefined> {
-    if (this.panel) this.panel.reveal();
-    else this.attach(vscode.window.createWebviewPanel(DASHBOARD_VIEW_TYPE, vscode.l10n.t('Interview Readiness'), vscode.ViewColumn.Active, this.options()));
-    return this.render();
-  }
-
-  async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
-    panel.webview.options = this.options();
-    this.attach(panel);
-    await this.render();
-  }
-
-  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    // No script at all: the charts are SVG rendered on the host.
-    return { enableScripts: false, enableCommandUris: false, enableForms: false, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] };
-  }
-
-  private attach(panel: vscode.WebviewPanel): void {
-    this.panel = panel;
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activity-icon.svg');
-    const sub = panel.onDidDispose(() => {
-      if (this.panel === panel) this.panel = undefined;
-      sub.dispose();
-    });
-  }
-
-  private async render(): Promise<Dashboard | undefined> {
-    if (!this.panel) return undefined;
-    const [snapshot, model] = await Promise.all([this.content.get(), this.progress.model()]);
-    const interviewDate = readSetting<string>('interviewDate', '');
-    const data = buildDashboard(snapshot.bundle, model, this.due.now(), { interviewDate });
-    this.last = data;
-    const w = this.panel.webview;
-    w.html = renderDashboard(data, {
-      cspSource: w.cspSource,
-      nonce: createNonce(),
-      scriptUri: '',
-      styleUri: w.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'question.css')).toString(),
-    }, t);
-    return data;
+    const open = this.host.find('dashboard');
+    if (open) {
+      open.panel.reveal();
+      await open.render();
+    } else await this.host.show('dashboard', { title: vscode.l10n.t('Interview Readiness') });
+    return this.last;
   }
 
   dispose(): void {
-    this.panel?.dispose();
+    this.host.dispose();
     for (const s of this.subs) s.dispose();
   }
 }

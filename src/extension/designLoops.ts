@@ -4,15 +4,22 @@ import * as vscode from 'vscode';
 import { uiMessage } from './safeUi';
 import { designDocument, WRITTEN_THRESHOLD, writtenPerStage } from '../core/designLoopDoc';
 import { renderDesignLoopPanel } from '../core/designLoopPanelHtml';
-import { designLoopPanelStateSchema, designLoopRecordsSchema, parseDesignLoopMessage, type DesignLoopHostMessage, type DesignLoopRecords } from '../core/designLoopProtocol';
-import { createNonce } from '../core/panelHtml';
+import { designLoopRecordsSchema, type DesignLoopRecords } from '../core/designLoopRecords';
+import { designLoopInbound, designLoopState, type DesignLoopInbound, type DesignLoopOutbound } from '../shared/protocol/designLoop';
+import type { WebviewResources } from '../core/panelHtml';
 import type { DesignLoop } from '../core/schema';
 import type { ContentService } from './contentService';
-import { openExternalConfirmed } from './externalLinks';
 import { t } from './labels';
+import { PanelHost, type PanelPage } from './panelHost';
+import { VIEW_TYPES } from './viewTypes';
 
-export const DESIGN_LOOP_VIEW_TYPE = 'interviewPractice.designLoop';
 const RECORDS_KEY = 'interviewPractice.designLoops';
+
+interface DesignLoopPanelState {
+  readonly loopId: string;
+  /** The stage just revealed, scrolled into view once. */
+  readonly scrollTo?: number;
+}
 
 /**
  * Design loops: a real Markdown design document in the practice folder (one `##` heading per stage)
@@ -20,8 +27,8 @@ const RECORDS_KEY = 'interviewPractice.designLoops';
  * only once the document has the user's own writing under that stage's heading (checked here, on
  * the host, from the document text). Document paths and revealed stages live in globalState.
  */
-export class DesignLoops implements vscode.WebviewPanelSerializer, vscode.Disposable {
-  private readonly panels = new Map<string, vscode.WebviewPanel>();
+export class DesignLoops implements vscode.Disposable {
+  readonly host: PanelHost<DesignLoopPanelState, DesignLoopInbound, DesignLoopOutbound>;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly renderedEmitter = new vscode.EventEmitter<string>();
@@ -31,9 +38,33 @@ export class DesignLoops implements vscode.WebviewPanelSerializer, vscode.Dispos
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly content: ContentService,
-    private readonly openItem: (id: string) => Promise<void>,
+    openItem: (id: string) => Promise<void>,
     private readonly log: vscode.LogOutputChannel,
   ) {
+    this.host = new PanelHost(context.extensionUri, log, {
+      viewType: VIEW_TYPES.designLoop,
+      name: 'design loop',
+      script: 'designLoop.js',
+      inbound: designLoopInbound,
+      key: (state) => state.loopId,
+      revive: async (saved) => {
+        const parsed = designLoopState.safeParse(saved);
+        const loop = parsed.success ? (await this.content.get()).designLoop(parsed.data.loopId) : undefined;
+        return loop && this.records()[loop.id] ? { loopId: loop.id } : undefined;
+      },
+      render: (state, resources) => this.render(state, resources),
+      rendered: (state) => this.renderedEmitter.fire(state.loopId),
+      handle: async (msg, panel) => {
+        const id = panel.state.loopId;
+        // A panel may only act on the loop it shows.
+        if ('loopId' in msg && msg.loopId !== id) return this.log.warn(`ignored ${msg.type} for ${msg.loopId} from the panel of ${id}`);
+        if (msg.type === 'revealStage') await this.reveal(id, msg.stage);
+        else if (msg.type === 'openDocument') {
+          const uri = this.documentUri(id);
+          if (uri) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { viewColumn: vscode.ViewColumn.One, preview: false });
+        } else await openItem(msg.id);
+      },
+    });
     this.disposables.push(
       this.renderedEmitter,
       vscode.workspace.onDidChangeTextDocument((e) => this.documentChanged(e.document)),
@@ -102,65 +133,19 @@ export class DesignLoops implements vscode.WebviewPanelSerializer, vscode.Dispos
     return open?.getText() ?? (await readFile(uri.fsPath, 'utf8').catch(() => undefined));
   }
 
-  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const parsed = designLoopPanelStateSchema.safeParse(state);
-    const loop = parsed.success ? (await this.content.get()).designLoop(parsed.data.loopId) : undefined;
-    if (!loop || !this.records()[loop.id]) {
-      panel.dispose();
-      return;
-    }
-    panel.webview.options = this.options();
-    this.attach(loop.id, panel);
-    await this.showPanel(loop);
-  }
-
-  /** For tests: the same path as a message from the panel's webview. */
+  /** For tests: the same path as a message from the loop's panel. */
   async receive(id: string, raw: unknown): Promise<void> {
-    await this.onMessage(id, raw);
+    const panel = this.host.find(id);
+    if (panel) await this.host.deliver(panel, raw);
   }
 
   panelFor(id: string): vscode.WebviewPanel | undefined {
-    return this.panels.get(id);
-  }
-
-  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    const root = this.context.extensionUri;
-    return { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: [vscode.Uri.joinPath(root, 'dist', 'webview'), vscode.Uri.joinPath(root, 'media')] };
-  }
-
-  private attach(id: string, panel: vscode.WebviewPanel): void {
-    this.panels.set(id, panel);
-    panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'activity-icon.svg');
-    const subs = [
-      panel.webview.onDidReceiveMessage((raw: unknown) => void this.onMessage(id, raw)),
-      panel.onDidDispose(() => {
-        if (this.panels.get(id) === panel) this.panels.delete(id);
-        for (const s of subs) s.dispose();
-      }),
-    ];
-  }
-
-  private async onMessage(id: string, raw: unknown): Promise<void> {
-    const parsed = parseDesignLoopMessage(raw);
-    if (!parsed.ok) return this.log.warn(parsed.reason);
-    const msg = parsed.message;
-    // A panel may only act on the loop it shows.
-    if ('loopId' in msg && msg.loopId !== id) return this.log.warn(`ignored ${msg.type} for ${msg.loopId} from the panel of ${id}`);
-    try {
-      if (msg.type === 'revealStage') await this.reveal(id, msg.stage);
-      else if (msg.type === 'openDocument') {
-        const uri = this.documentUri(id);
-        if (uri) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { viewColumn: vscode.ViewColumn.One, preview: false });
-      } else if (msg.type === 'openQuestion') await this.openItem(msg.id);
-      else await openExternalConfirmed(msg.url);
-    } catch (e) {
-      this.log.error(`design loop ${msg.type} failed`, e instanceof Error ? e : String(e));
-    }
+    return this.host.find(id)?.panel;
   }
 
   /** As the user types in a design document, its panel's stage statuses follow (debounced). */
   private documentChanged(doc: vscode.TextDocument): void {
-    const entry = Object.entries(this.records()).find(([id, r]) => vscode.Uri.file(r.path).toString() === doc.uri.toString() && this.panels.has(id));
+    const entry = Object.entries(this.records()).find(([id, r]) => vscode.Uri.file(r.path).toString() === doc.uri.toString() && this.host.find(id));
     if (!entry) return;
     const [id] = entry;
     clearTimeout(this.timers.get(id));
@@ -170,47 +155,40 @@ export class DesignLoops implements vscode.WebviewPanelSerializer, vscode.Dispos
         this.timers.delete(id);
         void this.content.get().then(async (snapshot) => {
           const loop = snapshot.designLoop(id);
-          const panel = this.panels.get(id);
-          if (!loop || !panel) return;
-          const message: DesignLoopHostMessage = { type: 'written', counts: writtenPerStage(loop, doc.getText(), t) };
-          await panel.webview.postMessage(message);
+          const panel = this.host.find(id);
+          if (loop && panel) await panel.post({ type: 'written', counts: writtenPerStage(loop, doc.getText(), t) });
         });
       }, 250),
     );
   }
 
   private async showPanel(loop: DesignLoop, scrollTo?: number, column?: vscode.ViewColumn): Promise<void> {
-    let panel = this.panels.get(loop.id);
-    if (!panel) {
-      panel = vscode.window.createWebviewPanel(DESIGN_LOOP_VIEW_TYPE, vscode.l10n.t('Design loop: {0}', loop.title), { viewColumn: column ?? vscode.ViewColumn.Beside, preserveFocus: true }, this.options());
-      this.attach(loop.id, panel);
-    }
+    await this.host.show({ loopId: loop.id, scrollTo }, { title: vscode.l10n.t('Design loop: {0}', loop.title), column: column ?? vscode.ViewColumn.Beside, preserveFocus: true });
+  }
+
+  private async render({ loopId, scrollTo }: DesignLoopPanelState, resources: WebviewResources): Promise<PanelPage | undefined> {
     const snapshot = await this.content.get();
+    const loop = snapshot.designLoop(loopId);
+    if (!loop) return undefined;
     const record = this.records()[loop.id];
-    const w = panel.webview;
-    const asset = (...p: string[]) => w.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, ...p)).toString();
-    w.html = renderDesignLoopPanel(
-      {
-        loop,
-        topicTitle: snapshot.topic(loop.topic)?.title ?? loop.topic,
-        docPath: record?.path ?? '',
-        written: writtenPerStage(loop, (await this.documentText(loop.id)) ?? '', t),
-        revealed: record?.revealed ?? [],
-        related: loop.related.flatMap((r) => {
-          const q = snapshot.question(r) ?? snapshot.workSample(r);
-          return q ? [{ id: r, title: q.title }] : [];
-        }),
-        scrollTo,
-      },
-      { cspSource: w.cspSource, nonce: createNonce(), scriptUri: asset('dist', 'webview', 'designLoop.js'), styleUri: asset('media', 'question.css') },
-      t,
-    );
-    this.renderedEmitter.fire(loop.id);
+    const view = {
+      loop,
+      topicTitle: snapshot.topic(loop.topic)?.title ?? loop.topic,
+      docPath: record?.path ?? '',
+      written: writtenPerStage(loop, (await this.documentText(loop.id)) ?? '', t),
+      revealed: record?.revealed ?? [],
+      related: loop.related.flatMap((r) => {
+        const q = snapshot.question(r) ?? snapshot.workSample(r);
+        return q ? [{ id: r, title: q.title }] : [];
+      }),
+      scrollTo,
+    };
+    return { title: vscode.l10n.t('Design loop: {0}', loop.title), html: renderDesignLoopPanel(view, resources, t) };
   }
 
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
-    for (const p of [...this.panels.values()]) p.dispose();
+    this.host.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

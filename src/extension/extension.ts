@@ -6,23 +6,24 @@ import { warnIgnoredSettings } from './settings';
 import { COMMANDS, WALKTHROUGH_CONTEXT, type CommandId } from './commandIds';
 import { ContentService } from './contentService';
 import { exportProgressCommand, importProgressCommand, resetProgressCommand } from './practiceCommands';
-import { DASHBOARD_VIEW_TYPE, DashboardPanel } from './dashboard';
-import { MOCK_VIEW_TYPE, MockInterviews } from './mockInterview';
+import { DashboardPanel } from './dashboard';
+import { MockInterviews } from './mockInterview';
 import { QuestionPacks } from './packs';
 import { ProgressService } from './progressService';
-import { QUESTION_VIEW_TYPE, QuestionPanels } from './questionPanels';
+import { QuestionPanels } from './questionPanels';
 import { searchQuestions } from './searchPick';
 import { DueState } from './dueState';
 import { DueStatusBar } from './statusBar';
 import { TopicsTreeProvider } from './topicsTree';
-import { TOPIC_VIEW_TYPE, TopicPanels } from './topicPanels';
-import { CASE_STUDY_VIEW_TYPE, CaseStudyPanels } from './caseStudyPanels';
-import { DESIGN_LOOP_VIEW_TYPE, DesignLoops } from './designLoops';
+import { TopicPanels } from './topicPanels';
+import { CaseStudyPanels } from './caseStudyPanels';
+import { DesignLoops } from './designLoops';
 import { pickCaseStudy, pickDesignLoop } from './staffPicks';
 import { safeChatStream } from './chat/safeStream';
 import { Interviewer } from './chat/interviewer';
 import { ModelService } from './languageModel';
-import { SAMPLE_VIEW_TYPE, WorkSampleController } from './workSamples/workSampleController';
+import { WorkSampleController } from './workSamples/workSampleController';
+import type { ViewType } from './viewTypes';
 
 /** What the app exposes to the in-host tests (through the bootstrap's `ready()`), and nothing else. */
 export interface ExtensionApi {
@@ -39,7 +40,10 @@ export interface ExtensionApi {
   readonly dashboard: DashboardPanel;
   readonly designLoops: DesignLoops;
   readonly caseStudies: CaseStudyPanels;
+  readonly topics: TopicPanels;
   readonly registeredCommands: readonly CommandId[];
+  /** The view types of the panel hosts the app registered, one serializer each. */
+  readonly registeredViewTypes: readonly ViewType[];
 }
 
 /** What the bootstrap (src/extension/bootstrap.ts) delegates its registrations to. */
@@ -47,7 +51,7 @@ export interface App {
   readonly api: ExtensionApi;
   readonly tree: TopicsTreeProvider;
   readonly handlers: Record<CommandId, (...args: unknown[]) => unknown>;
-  readonly serializers: Record<string, vscode.WebviewPanelSerializer>;
+  readonly serializers: Partial<Record<string, vscode.WebviewPanelSerializer>>;
   /** The @interviewer chat participant's handler. */
   readonly chat: vscode.ChatRequestHandler;
 }
@@ -81,7 +85,7 @@ export function createApp(context: vscode.ExtensionContext): App {
   const designLoops = new DesignLoops(context, content, openItem, log);
   const caseStudies = new CaseStudyPanels(context.extensionUri, content, openItem, log);
   const mock = new MockInterviews(context, content, progress, log, model);
-  const dashboard = new DashboardPanel(context.extensionUri, content, progress, due);
+  const dashboard = new DashboardPanel(context.extensionUri, content, progress, log, due);
   const topics = new TopicPanels(context.extensionUri, content, progress, openItem, log, due);
 
   // Once per change of the problem set: a reload that finds the same problems says nothing again.
@@ -203,16 +207,26 @@ export function createApp(context: vscode.ExtensionContext): App {
     workSamples.onDidOpenSample(() => void vscode.commands.executeCommand('setContext', WALKTHROUGH_CONTEXT.openedWorkSample, true)),
   );
 
-  const serializers: Record<string, vscode.WebviewPanelSerializer> = {
-    [QUESTION_VIEW_TYPE]: panels,
-    [SAMPLE_VIEW_TYPE]: workSamples,
-    [TOPIC_VIEW_TYPE]: topics,
-    [MOCK_VIEW_TYPE]: mock,
-    [DASHBOARD_VIEW_TYPE]: dashboard,
-    [DESIGN_LOOP_VIEW_TYPE]: designLoops,
-    [CASE_STUDY_VIEW_TYPE]: caseStudies,
+  const hosts = [panels.host, workSamples.host, topics.host, mock.host, dashboard.host, designLoops.host, caseStudies.host];
+  const serializers = Object.fromEntries(hosts.map((host) => [host.viewType, host]));
+  const api: ExtensionApi = {
+    content,
+    progress,
+    panels,
+    tree,
+    statusBar,
+    due,
+    workSamples,
+    model,
+    interviewer,
+    mock,
+    dashboard,
+    designLoops,
+    caseStudies,
+    topics,
+    registeredCommands: Object.keys(handlers) as CommandId[],
+    registeredViewTypes: hosts.map((host) => host.viewType),
   };
-  const api: ExtensionApi = { content, progress, panels, tree, statusBar, due, workSamples, model, interviewer, mock, dashboard, designLoops, caseStudies, registeredCommands: Object.keys(handlers) as CommandId[] };
   return { api, tree, handlers, serializers, chat: (request, chatContext, stream, token) => interviewer.handle(request, chatContext, safeChatStream(stream), token) };
 }
 

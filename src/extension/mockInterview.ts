@@ -9,21 +9,24 @@ import { answerGenerated, askGenerated, wantsGeneratedFollowUp } from '../core/m
 import { followUpPrompt, parseFollowUp } from '../core/interviewer/prompts';
 import type { Question } from '../core/schema';
 import type { ModelService } from './languageModel';
-import { createNonce } from '../core/panelHtml';
-import { mockMessageSchema } from '../core/protocol';
+import { mockInbound, type MockInbound, type MockOutbound } from '../shared/protocol/mock';
 import type { ContentService } from './contentService';
 import { difficultyName, t } from './labels';
+import { PanelHost } from './panelHost';
 import type { ProgressService } from './progressService';
+import { VIEW_TYPES } from './viewTypes';
 
-export const MOCK_VIEW_TYPE = 'interviewPractice.mock';
 const STATE_KEY = 'interviewPractice.mockInterview';
 /** The topics last chosen for a mock interview: small, and worth having on every machine (Settings Sync). */
 const TOPICS_KEY = 'interviewPractice.mockTopics';
 
+/** There is one mock-interview panel at most. */
+const PANEL_KEY = 'mock';
+
 /** Start Mock Interview: timed questions one at a time, interviewer-style follow-ups, a scorecard. */
-export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Disposable {
-  private panel: vscode.WebviewPanel | undefined;
-  private subs: vscode.Disposable[] = [];
+export class MockInterviews implements vscode.Disposable {
+  /** Shows the session it is given; the session of record is the one in globalState. */
+  readonly host: PanelHost<MockState, MockInbound, MockOutbound>;
   private readonly finishedEmitter = new vscode.EventEmitter<vscode.TextDocument>();
   /** Fires with the transcript document when an interview ends. */
   readonly onDidFinish = this.finishedEmitter.event;
@@ -36,6 +39,19 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
     private readonly model?: ModelService,
   ) {
     context.globalState.setKeysForSync([TOPICS_KEY]);
+    this.host = new PanelHost(context.extensionUri, log, {
+      viewType: VIEW_TYPES.mock,
+      name: 'mock interview',
+      script: 'mock.js',
+      inbound: mockInbound,
+      key: () => PANEL_KEY,
+      revive: async () => this.state(),
+      render: async (state, resources) => {
+        const snapshot = await this.content.get();
+        return { title: vscode.l10n.t('Mock Interview'), html: renderMockPanel(state, (id) => mockQuestion(snapshot.bundle, id), Date.now(), resources, t, (topic) => snapshot.topic(topic)?.title) };
+      },
+      handle: (message) => this.handle(message),
+    });
   }
 
   state(): MockState | undefined {
@@ -57,9 +73,11 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
       return undefined;
     }
     await this.save(state);
-    if (!this.panel) this.attach(vscode.window.createWebviewPanel(MOCK_VIEW_TYPE, vscode.l10n.t('Mock Interview'), vscode.ViewColumn.Active, this.options()));
-    this.panel?.reveal();
-    await this.render();
+    const open = this.host.find(PANEL_KEY);
+    if (open) {
+      open.panel.reveal();
+      await open.render(state);
+    } else await this.host.show(state, { title: vscode.l10n.t('Mock Interview') });
     return state;
   }
 
@@ -101,32 +119,16 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
     return { topics: picked.map((p) => p.id), difficulty: difficulty.value, questions: length.questions, minutes: length.minutes, designLoop };
   }
 
-  async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
-    if (!this.state()) {
-      panel.dispose();
-      return;
-    }
-    panel.webview.options = this.options();
-    this.attach(panel);
-    await this.render();
+  /** For tests: the same path as a message from the open panel. */
+  async receive(raw: unknown): Promise<void> {
+    const open = this.host.find(PANEL_KEY);
+    if (open) await this.host.deliver(open, raw);
   }
 
-  /** For tests: the same path as a message from the panel. */
-  async receive(raw: unknown): Promise<void> {
-    let parsed: ReturnType<typeof mockMessageSchema.safeParse>;
-    try {
-      parsed = mockMessageSchema.safeParse(raw);
-    } catch {
-      parsed = { success: false } as ReturnType<typeof mockMessageSchema.safeParse>;
-    }
-    if (!parsed.success) {
-      this.log.warn('ignored an invalid mock-interview message');
-      return;
-    }
+  private async handle(msg: MockInbound): Promise<void> {
     let state = this.state();
     if (!state) return;
     const now = Date.now();
-    const msg = parsed.data;
     if (msg.type === 'mockSubmit' && state.phase === 'generated') {
       state = answerGenerated(state, msg.answer, now);
     } else if (msg.type === 'mockSubmit') {
@@ -174,7 +176,7 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: transcriptMarkdown(state, snapshot.bundle, new Date(), t) });
     // The source first, in the panel's group, then the rendered preview over it (the preview opens in
     // the active editor's group): a full-width, readable transcript whose source stays a tab away.
-    await vscode.window.showTextDocument(doc, { viewColumn: this.panel?.viewColumn ?? vscode.ViewColumn.Active, preview: false });
+    await vscode.window.showTextDocument(doc, { viewColumn: this.host.find(PANEL_KEY)?.panel.viewColumn ?? vscode.ViewColumn.Active, preview: false });
     const rendered = await this.showPreview(doc);
     this.finishedEmitter.fire(doc);
     if (rendered) {
@@ -200,52 +202,12 @@ export class MockInterviews implements vscode.WebviewPanelSerializer, vscode.Dis
     await this.context.globalState.update(STATE_KEY, state);
   }
 
-  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return {
-      enableScripts: true,
-      enableCommandUris: false,
-      enableForms: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.context.extensionUri, 'media')],
-    };
-  }
-
-  private attach(panel: vscode.WebviewPanel): void {
-    for (const s of this.subs) s.dispose();
-    this.panel = panel;
-    panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'activity-icon.svg');
-    this.subs = [
-      panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw).catch((e) => this.log.error('mock interview', e))),
-      panel.onDidDispose(() => {
-        if (this.panel === panel) this.panel = undefined;
-        for (const s of this.subs) s.dispose();
-        this.subs = [];
-      }),
-    ];
-  }
-
-  private async render(state = this.state()): Promise<void> {
-    if (!this.panel || !state) return;
-    const snapshot = await this.content.get();
-    const w = this.panel.webview;
-    const asset = (...p: string[]) => w.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, ...p)).toString();
-    w.html = renderMockPanel(
-      state,
-      (id) => mockQuestion(snapshot.bundle, id),
-      Date.now(),
-      {
-        cspSource: w.cspSource,
-        nonce: createNonce(),
-        scriptUri: asset('dist', 'webview', 'mock.js'),
-        styleUri: asset('media', 'question.css'),
-      },
-      t,
-      (topic) => snapshot.topic(topic)?.title,
-    );
+  private async render(state: MockState | undefined = this.state()): Promise<void> {
+    if (state) await this.host.find(PANEL_KEY)?.render(state);
   }
 
   dispose(): void {
-    this.panel?.dispose();
-    for (const s of this.subs) s.dispose();
+    this.host.dispose();
     this.finishedEmitter.dispose();
   }
 }

@@ -1,37 +1,40 @@
 import * as vscode from 'vscode';
 import { uiMessage } from './safeUi';
-import { openExternalConfirmed } from './externalLinks';
-import { createNonce, renderQuestionPanel, type QuestionView } from '../core/panelHtml';
-import { panelStateSchema, parseWebviewMessage, type HostMessage, type WebviewMessage } from '../core/protocol';
+import { renderQuestionPanel, type QuestionView } from '../core/panelHtml';
+import { questionInbound, questionState, type QuestionInbound, type QuestionOutbound } from '../shared/protocol/question';
 import { formatDueIn } from '../core/progress/scheduler';
 import type { ContentService, ContentSnapshot } from './contentService';
 import { ratingName, stateName, t } from './labels';
+import { PanelHost, type PanelHandle } from './panelHost';
 import { readSetting } from './settings';
 import type { DueState } from './dueState';
 import type { ProgressService } from './progressService';
+import { VIEW_TYPES } from './viewTypes';
 
-export const QUESTION_VIEW_TYPE = 'interviewPractice.question';
-
-interface PanelEntry {
-  readonly panel: vscode.WebviewPanel;
-  questionId: string;
+interface QuestionPanelState {
+  readonly questionId: string;
+  readonly revealed: boolean;
   /** A review session walks its queue in this one panel. */
-  queue?: string[];
-  readonly disposables: vscode.Disposable[];
+  readonly queue?: readonly string[];
 }
+
+type QuestionPanel = PanelHandle<QuestionPanelState, QuestionOutbound>;
+
+/** The review panel's key: a space is never part of a question id, so it cannot clash with one. */
+const REVIEW_KEY = 'review session';
 
 /**
  * One webview panel per question (reused when already open), plus at most one review-session
- * panel. Registered as the serializer, so open panels come back after a window reload.
+ * panel. Open panels come back after a window reload.
  */
-export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Disposable {
-  private readonly entries = new Set<PanelEntry>();
+export class QuestionPanels implements vscode.Disposable {
+  readonly host: PanelHost<QuestionPanelState, QuestionInbound, QuestionOutbound>;
   private readonly opened = new vscode.EventEmitter<string>();
   /** Fires with the question id whenever a panel shows a question (tests and the walkthrough listen). */
   readonly onDidShowQuestion = this.opened.event;
 
   constructor(
-    private readonly extensionUri: vscode.Uri,
+    extensionUri: vscode.Uri,
     private readonly content: ContentService,
     private readonly progress: ProgressService,
     private readonly log: vscode.LogOutputChannel,
@@ -39,25 +42,46 @@ export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Dis
   ) {
     // Chips follow the one due state: a grade elsewhere, a reload of the log, or the clock passing a due time.
     this.dueSub = due.onDidChange((snap) => {
-      for (const e of this.entries) void this.post(e, { type: 'state', questionId: e.questionId, label: stateName(snap.state(e.questionId)) });
+      for (const p of this.host.all()) {
+        const label = stateName(snap.state(p.state.questionId));
+        this.shownState.set(p.state.questionId, label);
+        void p.post({ type: 'state', questionId: p.state.questionId, label });
+      }
+    });
+    this.host = new PanelHost(extensionUri, log, {
+      viewType: VIEW_TYPES.question,
+      name: 'question',
+      script: 'question.js',
+      inbound: questionInbound,
+      key: (state) => (state.queue ? REVIEW_KEY : state.questionId),
+      revive: async (saved) => {
+        const parsed = questionState.safeParse(saved);
+        if (!parsed.success || !(await this.content.get()).question(parsed.data.questionId)) return undefined;
+        return { questionId: parsed.data.questionId, revealed: parsed.data.revealed ?? false, queue: parsed.data.review ? [] : undefined };
+      },
+      render: async (state, resources) => {
+        const view = await this.viewOf(await this.content.get(), state);
+        if (!view) return undefined;
+        const title = state.queue ? vscode.l10n.t('Review: {0} ({1} more)', view.question.title, state.queue.length) : view.question.title;
+        return { title, html: renderQuestionPanel(view, resources, t) };
+      },
+      rendered: (state) => this.opened.fire(state.questionId),
+      handle: (message, panel) => this.handle(message, panel),
+      failed: (e, panel) => panel.post({ type: 'error', message: e instanceof Error ? e.message : String(e) }),
     });
   }
-  private readonly dueSub: vscode.Disposable;
 
-  private remember(id: string, label: string): string {
-    this.shownState.set(id, label);
-    return label;
-  }
+  private readonly dueSub: vscode.Disposable;
   /** The chip each open panel shows (what the last render or state message put there). */
   readonly shownState = new Map<string, string>();
 
   /** Ids of the questions in open panels (review panel included). */
   openQuestionIds(): string[] {
-    return [...this.entries].map((e) => e.questionId);
+    return this.host.all().map((p) => p.state.questionId);
   }
 
   panelFor(questionId: string): vscode.WebviewPanel | undefined {
-    return [...this.entries].find((e) => e.questionId === questionId && !e.queue)?.panel;
+    return this.host.find(questionId)?.panel;
   }
 
   /**
@@ -65,96 +89,31 @@ export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Dis
    * webview message. Used by the hardening tests to send what a compromised webview could send.
    */
   async receive(questionId: string, raw: unknown): Promise<void> {
-    const entry = [...this.entries].find((e) => e.questionId === questionId);
-    if (entry) await this.onMessage(entry, raw);
+    const panel = this.host.all().find((p) => p.state.questionId === questionId);
+    if (panel) await this.host.deliver(panel, raw);
   }
 
   async open(questionId: string): Promise<vscode.WebviewPanel | undefined> {
-    const snapshot = await this.content.get();
-    const question = snapshot.question(questionId);
+    const question = (await this.content.get()).question(questionId);
     if (!question) {
       void vscode.window.showWarningMessage(uiMessage(vscode.l10n.t('Question "{0}" is not in the question bank.', questionId)));
       return undefined;
     }
-    const existing = this.panelFor(questionId);
-    if (existing) {
-      existing.reveal(undefined, false);
-      return existing;
-    }
-    const panel = vscode.window.createWebviewPanel(QUESTION_VIEW_TYPE, question.title, vscode.ViewColumn.Active, this.webviewOptions());
-    await this.attach(panel, questionId, false);
-    return panel;
+    return (await this.host.reveal({ questionId, revealed: false }, { title: question.title })).panel;
   }
 
   async startReview(queue: string[]): Promise<void> {
     const [first, ...rest] = queue;
     if (!first) return;
-    let entry = [...this.entries].find((e) => e.queue);
-    if (!entry) {
-      const panel = vscode.window.createWebviewPanel(QUESTION_VIEW_TYPE, vscode.l10n.t('Review'), vscode.ViewColumn.Active, this.webviewOptions());
-      entry = await this.attach(panel, first, false, rest);
-    } else {
-      entry.queue = rest;
-      entry.panel.reveal();
-      await this.show(entry, first, false);
-    }
+    const state = { questionId: first, revealed: false, queue: rest };
+    const review = this.host.find(REVIEW_KEY);
+    if (review) {
+      review.panel.reveal();
+      await review.render(state);
+    } else await this.host.show(state, { title: vscode.l10n.t('Review') });
   }
 
-  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const parsed = panelStateSchema.safeParse(state);
-    const snapshot = await this.content.get();
-    if (!parsed.success || !snapshot.question(parsed.data.questionId)) {
-      this.log.warn('closing a restored question panel whose question no longer exists', state);
-      panel.dispose();
-      return;
-    }
-    panel.webview.options = this.webviewOptions();
-    await this.attach(panel, parsed.data.questionId, parsed.data.revealed ?? false, parsed.data.review ? [] : undefined);
-  }
-
-  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return {
-      enableScripts: true,
-      enableCommandUris: false,
-      enableForms: false,
-      retainContextWhenHidden: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media')],
-    };
-  }
-
-  private async attach(panel: vscode.WebviewPanel, questionId: string, revealed: boolean, queue?: string[]): Promise<PanelEntry> {
-    const entry: PanelEntry = { panel, questionId, queue, disposables: [] };
-    this.entries.add(entry);
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activity-icon.svg');
-    entry.disposables.push(
-      panel.webview.onDidReceiveMessage((raw: unknown) => void this.onMessage(entry, raw)),
-      panel.onDidDispose(() => {
-        this.entries.delete(entry);
-        for (const d of entry.disposables) d.dispose();
-      }),
-    );
-    await this.show(entry, questionId, revealed);
-    return entry;
-  }
-
-  private async show(entry: PanelEntry, questionId: string, revealed: boolean): Promise<void> {
-    const snapshot = await this.content.get();
-    const view = await this.viewOf(snapshot, questionId, revealed, entry.queue !== undefined);
-    if (!view) return;
-    entry.questionId = questionId;
-    entry.panel.title = entry.queue ? vscode.l10n.t('Review: {0} ({1} more)', view.question.title, entry.queue.length) : view.question.title;
-    const webview = entry.panel.webview;
-    const asset = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...p)).toString();
-    webview.html = renderQuestionPanel(view, {
-      cspSource: webview.cspSource,
-      nonce: createNonce(),
-      scriptUri: asset('dist', 'webview', 'question.js'),
-      styleUri: asset('media', 'question.css'),
-    }, t);
-    this.opened.fire(questionId);
-  }
-
-  private async viewOf(snapshot: ContentSnapshot, id: string, revealed: boolean, review: boolean): Promise<QuestionView | undefined> {
+  private async viewOf(snapshot: ContentSnapshot, { questionId: id, revealed, queue }: QuestionPanelState): Promise<QuestionView | undefined> {
     const question = snapshot.question(id);
     if (!question) return undefined;
     const [model, due] = await Promise.all([this.progress.model(), this.due.snapshot()]);
@@ -176,31 +135,16 @@ export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Dis
       stateLabel: this.remember(id, stateName(due.state(id))),
       timerSeconds: readSetting<boolean>('answerTimer', false) ? question.minutes * 60 : 0,
       revealed,
-      review,
+      review: queue !== undefined,
     };
   }
 
-  private async onMessage(entry: PanelEntry, raw: unknown): Promise<void> {
-    const parsed = parseWebviewMessage(raw);
-    if (!parsed.ok) {
-      this.log.warn(parsed.reason);
-      return;
-    }
-    const msg = parsed.message;
+  private async handle(msg: Exclude<QuestionInbound, { type: 'openExternal' }>, panel: QuestionPanel): Promise<void> {
     // A panel may only act on the question it shows.
-    if ('questionId' in msg && msg.questionId !== entry.questionId) {
-      this.log.warn(`ignored ${msg.type} for ${msg.questionId} from the panel of ${entry.questionId}`);
+    if ('questionId' in msg && msg.questionId !== panel.state.questionId) {
+      this.log.warn(`ignored ${msg.type} for ${msg.questionId} from the panel of ${panel.state.questionId}`);
       return;
     }
-    try {
-      await this.handle(entry, msg);
-    } catch (e) {
-      this.log.error(`handling ${msg.type} failed`, e instanceof Error ? e : String(e));
-      await this.post(entry, { type: 'error', message: e instanceof Error ? e.message : String(e) });
-    }
-  }
-
-  private async handle(entry: PanelEntry, msg: WebviewMessage): Promise<void> {
     switch (msg.type) {
       case 'ready':
       case 'revealed':
@@ -213,9 +157,6 @@ export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Dis
         else await this.open(msg.id);
         return;
       }
-      case 'openExternal':
-        await openExternalConfirmed(msg.url);
-        return;
       case 'grade': {
         const question = (await this.content.get()).question(msg.questionId);
         const covered = msg.covered.filter((i) => i < (question?.keyPoints.length ?? 0));
@@ -228,36 +169,30 @@ export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Dis
           seconds: msg.elapsedSeconds,
         });
         const due = (await this.progress.model()).due(msg.questionId);
-        await this.post(entry, {
-          type: 'graded',
-          questionId: msg.questionId,
-          rating: msg.rating,
-          nextDue: due ? formatDueIn(this.due.now(), due, vscode.env.language) : '',
-          canUndo: true,
-        });
+        await panel.post({ type: 'graded', questionId: msg.questionId, rating: msg.rating, nextDue: due ? formatDueIn(this.due.now(), due, vscode.env.language) : '', canUndo: true });
         return;
       }
       case 'undoGrade': {
         const undone = await this.progress.undoLast(msg.questionId);
-        if (undone) await this.post(entry, { type: 'ungraded', questionId: msg.questionId });
+        if (undone) await panel.post({ type: 'ungraded', questionId: msg.questionId });
         return;
       }
       case 'saveNote':
         await this.progress.record({ kind: 'note', id: msg.questionId, text: msg.text });
-        await this.post(entry, { type: 'noteSaved', questionId: msg.questionId });
+        await panel.post({ type: 'noteSaved', questionId: msg.questionId });
         return;
       case 'toggleFlag': {
         const flagged = !(await this.progress.model()).flagged(msg.questionId);
         await this.progress.record({ kind: 'flag', id: msg.questionId, flagged });
-        await this.post(entry, { type: 'flag', questionId: msg.questionId, flagged });
+        await panel.post({ type: 'flag', questionId: msg.questionId, flagged });
         return;
       }
       case 'next': {
-        if (!entry.queue) return;
-        const next = entry.queue.shift();
-        if (next) await this.show(entry, next, false);
+        if (!panel.state.queue) return;
+        const [next, ...rest] = panel.state.queue;
+        if (next) await panel.render({ questionId: next, revealed: false, queue: rest });
         else {
-          entry.panel.dispose();
+          panel.panel.dispose();
           void vscode.window.showInformationMessage(vscode.l10n.t('Review finished: nothing else is due right now.'));
         }
         return;
@@ -265,13 +200,13 @@ export class QuestionPanels implements vscode.WebviewPanelSerializer, vscode.Dis
     }
   }
 
-  private async post(entry: PanelEntry, message: HostMessage): Promise<void> {
-    if (message.type === 'state') this.shownState.set(message.questionId, message.label);
-    await entry.panel.webview.postMessage(message);
+  private remember(id: string, label: string): string {
+    this.shownState.set(id, label);
+    return label;
   }
 
   dispose(): void {
-    for (const e of [...this.entries]) e.panel.dispose();
+    this.host.dispose();
     this.opened.dispose();
     this.dueSub.dispose();
   }

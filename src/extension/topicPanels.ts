@@ -1,94 +1,51 @@
 import * as vscode from 'vscode';
-import { openExternalConfirmed } from './externalLinks';
-import { createNonce } from '../core/panelHtml';
-import { parseWebviewMessage } from '../core/protocol';
-import { idSchema } from '../core/schema';
+import { topicInbound, topicState, type TopicInbound, type TopicOutbound, type TopicState } from '../shared/protocol/topic';
 import { renderTopicPanel } from '../core/topicPanelHtml';
 import type { ContentService } from './contentService';
 import { stateName, t } from './labels';
+import { PanelHost } from './panelHost';
 import type { DueState } from './dueState';
 import type { ProgressService } from './progressService';
-
-export const TOPIC_VIEW_TYPE = 'interviewPractice.topic';
+import { VIEW_TYPES } from './viewTypes';
 
 /** Topic overviews (summary, stories, further reading), one panel per topic, restored after reload. */
-export class TopicPanels implements vscode.WebviewPanelSerializer, vscode.Disposable {
-  private readonly panels = new Map<string, vscode.WebviewPanel>();
+export class TopicPanels implements vscode.Disposable {
+  readonly host: PanelHost<TopicState, TopicInbound, TopicOutbound>;
 
   constructor(
-    private readonly extensionUri: vscode.Uri,
+    extensionUri: vscode.Uri,
     private readonly content: ContentService,
-    private readonly progress: ProgressService,
-    private readonly openItem: (id: string) => Promise<void>,
-    private readonly log: vscode.LogOutputChannel,
-    private readonly due: DueState,
-  ) {}
+    _progress: ProgressService,
+    openItem: (id: string) => Promise<void>,
+    log: vscode.LogOutputChannel,
+    due: DueState,
+  ) {
+    this.host = new PanelHost(extensionUri, log, {
+      viewType: VIEW_TYPES.topic,
+      name: 'topic',
+      script: 'topic.js',
+      inbound: topicInbound,
+      key: (state) => state.topicId,
+      revive: async (saved) => {
+        const parsed = topicState.safeParse(saved);
+        return parsed.success && (await content.get()).topic(parsed.data.topicId) ? parsed.data : undefined;
+      },
+      render: async ({ topicId }, resources) => {
+        const [snapshot, states] = await Promise.all([content.get(), due.snapshot()]);
+        const topic = snapshot.topic(topicId);
+        if (!topic) return undefined;
+        const questions = snapshot.questionsOf(topicId).map((q) => ({ ...q, state: stateName(states.state(q.id)) }));
+        return { title: topic.title, html: renderTopicPanel({ topic, questions, workSamples: snapshot.workSamplesOf(topicId) }, resources, t) };
+      },
+      handle: (message) => openItem(message.id),
+    });
+  }
 
   async open(topicId: string): Promise<void> {
-    const existing = this.panels.get(topicId);
-    if (existing) {
-      existing.reveal();
-      return;
-    }
-    const panel = vscode.window.createWebviewPanel(TOPIC_VIEW_TYPE, vscode.l10n.t('Topic'), vscode.ViewColumn.Active, this.options());
-    await this.attach(panel, topicId);
-  }
-
-  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const id = idSchema.safeParse((state as { topicId?: unknown } | undefined)?.topicId);
-    if (!id.success || !(await this.content.get()).topic(id.data)) {
-      panel.dispose();
-      return;
-    }
-    panel.webview.options = this.options();
-    await this.attach(panel, id.data);
-  }
-
-  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return {
-      enableScripts: true,
-      enableCommandUris: false,
-      enableForms: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media')],
-    };
-  }
-
-  private async attach(panel: vscode.WebviewPanel, topicId: string): Promise<void> {
-    const snapshot = await this.content.get();
-    const topic = snapshot.topic(topicId);
-    if (!topic) return;
-    this.panels.set(topicId, panel);
-    const due = await this.due.snapshot();
-    panel.title = topic.title;
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activity-icon.svg');
-    const w = panel.webview;
-    const asset = (...p: string[]) => w.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...p)).toString();
-    w.html = renderTopicPanel(
-      {
-        topic,
-        questions: snapshot.questionsOf(topicId).map((q) => ({ ...q, state: stateName(due.state(q.id)) })),
-        workSamples: snapshot.workSamplesOf(topicId),
-      },
-      { cspSource: w.cspSource, nonce: createNonce(), scriptUri: asset('dist', 'webview', 'topic.js'), styleUri: asset('media', 'question.css') },
-      t,
-    );
-    const subs = [
-      w.onDidReceiveMessage(async (raw: unknown) => {
-        const parsed = parseWebviewMessage(raw);
-        if (!parsed.ok) return this.log.warn(parsed.reason);
-        const msg = parsed.message;
-        if (msg.type === 'openQuestion') await this.openItem(msg.id);
-        else if (msg.type === 'openExternal') await openExternalConfirmed(msg.url);
-        else this.log.warn(`ignored ${msg.type} from a topic panel`);
-      }),
-      panel.onDidDispose(() => {
-        this.panels.delete(topicId);
-        for (const s of subs) s.dispose();
-      }),
-    ];
+    if ((await this.content.get()).topic(topicId)) await this.host.reveal({ topicId }, { title: vscode.l10n.t('Topic') });
   }
 
   dispose(): void {
-    for (const p of this.panels.values()) p.dispose();
+    this.host.dispose();
   }
 }

@@ -1,5 +1,6 @@
 // The case-study panel's script: open a linked question or the source, nothing else.
+import { post, type CaseStudyState } from '../shared/protocol/caseStudy';
 import { wireLinks } from './links';
-const vscode = acquireVsCodeApi<{ caseStudyId: string }>();
+const vscode = acquireVsCodeApi<CaseStudyState>();
 vscode.setState({ caseStudyId: document.body.dataset.caseStudyId ?? '' });
-wireLinks((message) => vscode.postMessage(message));
+wireLinks((message) => post(vscode, message));

@@ -1,6 +1,7 @@
 // The mock-interview panel's script: a countdown, submit (or auto-submit at zero), tick and continue.
 import { TEXT_LIMITS } from '../shared/limits';
 import { identityT as format } from '../shared/translate';
+import { post } from '../shared/protocol/mock';
 import { guardText } from './textLimit';
 
 const vscode = acquireVsCodeApi<unknown>();
@@ -31,14 +32,14 @@ function submit(timedOut: boolean): void {
   // Past the limit a manual submit waits for the user to shorten; at the deadline the kept part is sent (the counter said so).
   if (!timedOut && limit?.over()) return;
   sent = true;
-  vscode.postMessage({ type: 'mockSubmit', answer: (answer?.value ?? '').slice(0, TEXT_LIMITS.answer), timedOut });
+  post(vscode, { type: 'mockSubmit', answer: (answer?.value ?? '').slice(0, TEXT_LIMITS.answer), timedOut });
 }
 
 function grade(): void {
   if (sent) return;
   sent = true;
   const covered = [...document.querySelectorAll<HTMLInputElement>('input.kp')].filter((c) => c.checked).map((c) => Number(c.dataset.index));
-  vscode.postMessage({ type: 'mockGrade', covered });
+  post(vscode, { type: 'mockGrade', covered });
 }
 
 if (countdown) {

@@ -3,12 +3,12 @@
 import { wireLinks } from './links';
 import { keyPointHints, proposeRating } from '../shared/judge/keyPointJudge';
 import type { QuestionScriptStrings } from '../core/panelHtml';
-import type { HostMessage, PanelState } from '../core/protocol';
+import { post, type QuestionOutbound, type QuestionState } from '../shared/protocol/question';
 import { identityT as format } from '../shared/translate';
 import { TEXT_LIMITS } from '../shared/limits';
 import { guardText } from './textLimit';
 
-const vscode = acquireVsCodeApi<PanelState>();
+const vscode = acquireVsCodeApi<QuestionState>();
 const body = document.body;
 const questionId = body.dataset.questionId ?? '';
 const review = body.dataset.review === 'true';
@@ -33,7 +33,7 @@ const draftLimit = draft ? guardText(draft, TEXT_LIMITS.draft, { counter: limitC
 const noteLimit = note ? guardText(note, TEXT_LIMITS.note, { counter: limitCounter, over: (x, max) => text('noteOver', x, max) }) : undefined;
 
 const previous = vscode.getState();
-const state: PanelState = previous?.questionId === questionId ? previous : { questionId, review };
+const state: QuestionState = previous?.questionId === questionId ? previous : { questionId, review };
 if (draft && state.draft) draft.value = state.draft;
 draftLimit?.update();
 if (state.revealed) reveal(false);
@@ -54,7 +54,7 @@ function reveal(notify = true): void {
   showHints();
   updateProposal();
   document.getElementById('model-answer-h')?.focus();
-  if (notify) vscode.postMessage({ type: 'revealed', questionId });
+  if (notify) post(vscode, { type: 'revealed', questionId });
 }
 
 function showHints(): void {
@@ -92,7 +92,7 @@ function grade(rating: 1 | 2 | 3 | 4): void {
     gradeResult.textContent = text('confirm', covered.length, keyPoints.length, rating, LABELS[rating] ?? '');
     return;
   }
-  vscode.postMessage({
+  post(vscode, {
     type: 'grade',
     questionId,
     rating,
@@ -102,7 +102,7 @@ function grade(rating: 1 | 2 | 3 | 4): void {
   });
 }
 
-window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
+window.addEventListener('message', (event: MessageEvent<QuestionOutbound>) => {
   const msg = event.data;
   if (!msg || typeof msg !== 'object') return;
   switch (msg.type) {
@@ -156,14 +156,14 @@ document.querySelectorAll<HTMLInputElement>('input.kp').forEach((c) => c.addEven
 document.querySelectorAll<HTMLButtonElement>('button.grade').forEach((b) =>
   b.addEventListener('click', () => grade(Number(b.dataset.rating) as 1 | 2 | 3 | 4)),
 );
-wireLinks((message) => vscode.postMessage(message));
-nextButton?.addEventListener('click', () => vscode.postMessage({ type: 'next' }));
-$('flag')?.addEventListener('click', () => vscode.postMessage({ type: 'toggleFlag', questionId }));
+wireLinks((message) => post(vscode, message));
+nextButton?.addEventListener('click', () => post(vscode, { type: 'next' }));
+$('flag')?.addEventListener('click', () => post(vscode, { type: 'toggleFlag', questionId }));
 let noteTimer: ReturnType<typeof setTimeout> | undefined;
 note?.addEventListener('input', () => {
   clearTimeout(noteTimer);
   if (noteLimit?.over()) return;
-  noteTimer = setTimeout(() => vscode.postMessage({ type: 'saveNote', questionId, text: note.value }), 600);
+  noteTimer = setTimeout(() => post(vscode, { type: 'saveNote', questionId, text: note.value }), 600);
 });
 
 document.addEventListener('keydown', (e) => {
@@ -184,11 +184,11 @@ document.addEventListener('keydown', (e) => {
   } else if (/^[1-4]$/.test(e.key)) {
     grade(Number(e.key) as 1 | 2 | 3 | 4);
   } else if (e.key === 'u' || e.key === 'U') {
-    if (graded) vscode.postMessage({ type: 'undoGrade', questionId });
+    if (graded) post(vscode, { type: 'undoGrade', questionId });
   } else if ((e.key === 'n' || e.key === 'N') && review && graded) {
-    vscode.postMessage({ type: 'next' });
+    post(vscode, { type: 'next' });
   } else if (e.key === 'f' || e.key === 'F') {
-    vscode.postMessage({ type: 'toggleFlag', questionId });
+    post(vscode, { type: 'toggleFlag', questionId });
   }
 });
 
@@ -207,4 +207,4 @@ if (timerEl && timerSeconds > 0) {
   setInterval(tick, 1000);
 }
 
-vscode.postMessage({ type: 'ready' });
+post(vscode, { type: 'ready' });

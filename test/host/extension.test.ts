@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { openWalkthroughOnce } from '../../src/extension/walkthrough';
 import type { ExtensionApi } from '../../src/extension/extension';
+import { VIEW_TYPES } from '../../src/extension/viewTypes';
 import type { TopicNode } from '../../src/extension/topicsTree';
 import type { ReviewJudgement } from '../../src/core/judge/reviewJudge';
 import type { TestRunReport } from '../../src/core/workSamples/runner';
@@ -50,6 +51,45 @@ describe('extension in a real VS Code', () => {
     const registered = (await vscode.commands.getCommands(true)).filter((c) => c.startsWith('interviewPractice.') && !c.startsWith('interviewPractice.topics.')).sort();
     assert.deepEqual(registered, declared);
     assert.deepEqual([...(await api()).registeredCommands].sort(), declared);
+  });
+
+  it('registers a panel host for every view type, and package.json activates on exactly those', async () => {
+    const activated = (ext().packageJSON.activationEvents as string[]).filter((e) => e.startsWith('onWebviewPanel:')).map((e) => e.slice('onWebviewPanel:'.length));
+    const registered = [...(await api()).registeredViewTypes].sort();
+    assert.deepEqual(registered, [...activated].sort());
+    assert.deepEqual(registered, Object.values(VIEW_TYPES).sort());
+  });
+
+  it('revives a panel with its own options and a fresh nonce, and closes one with nothing to show', async () => {
+    const { panels, content, dashboard } = await api();
+    const q = (await content.get()).bundle.questions[1];
+    assert.ok(q);
+    const nonceOf = (html: string) => /nonce="([^"]+)"/.exec(html)?.[1];
+    const restored = vscode.window.createWebviewPanel(VIEW_TYPES.question, 'restored', vscode.ViewColumn.Active, {});
+    await panels.host.deserializeWebviewPanel(restored, { questionId: q.id, revealed: true });
+    assert.equal(restored.title, q.title);
+    assert.equal(restored.webview.options.enableScripts, true);
+    assert.equal(restored.webview.options.enableCommandUris, false);
+    assert.match(restored.webview.html, /<div id="answer">/, 'the answer comes back revealed');
+    const first = nonceOf(restored.webview.html);
+    assert.ok(first);
+    await panels.host.find(q.id)?.render();
+    const second = nonceOf(restored.webview.html);
+    assert.ok(second && second !== first, 'every render has its own nonce');
+    restored.dispose();
+
+    let disposed = false;
+    const gone = vscode.window.createWebviewPanel(VIEW_TYPES.question, 'gone', vscode.ViewColumn.Active, {});
+    gone.onDidDispose(() => (disposed = true));
+    await panels.host.deserializeWebviewPanel(gone, { questionId: 'no-such-question-id' });
+    assert.equal(disposed, true, 'a panel whose question left the bank is closed');
+
+    await dashboard.open();
+    const board = dashboard.host.find('dashboard')?.panel;
+    assert.ok(board);
+    assert.equal(board.webview.options.enableScripts, false, 'the dashboard runs no script');
+    assert.deepEqual(board.webview.options.localResourceRoots?.map((r) => u(r.path)), ['media']);
+    board.dispose();
   });
 
   it('shows every topic of the bank in the Topics tree, each with its questions', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension/extension';
+import type { PanelHost } from '../../src/extension/panelHost';
 import { prng } from '../prng';
 
 /**
@@ -21,6 +22,13 @@ async function api(): Promise<ExtensionApi> {
   return (ext.isActive ? ext.exports : await ext.activate()).ready();
 }
 
+
+/** Sends `raw` to the open panel with this key, through the host's own message path. */
+async function deliver<State, In extends { type: string }, Out>(host: PanelHost<State, In, Out>, key: string, raw: unknown): Promise<void> {
+  const panel = host.find(key);
+  assert.ok(panel, `the panel ${key} is open`);
+  await host.deliver(panel, raw);
+}
 
 /** The progress as exported (event ids and kinds), to prove nothing was recorded. */
 async function progressEvents(a: ExtensionApi): Promise<string[]> {
@@ -245,5 +253,73 @@ describe('hardening: hostile webview messages in a real VS Code', function () {
     }
     assert.deepEqual(await progressEvents(a), before);
     assert.deepEqual(escaped, [], 'no exception escapes the message handler');
+  });
+  it('the topic, case-study and dashboard panels refuse the same hostile messages through their hosts, and change nothing', async () => {
+    const snapshot = await a.content.get();
+    const topic = snapshot.topics[0];
+    const caseStudy = snapshot.bundle.caseStudies[0];
+    assert.ok(topic && caseStudy);
+    await vscode.commands.executeCommand('interviewPractice.openTopic', topic.id);
+    await vscode.commands.executeCommand('interviewPractice.openCaseStudy', caseStudy.id);
+    await vscode.commands.executeCommand('interviewPractice.showDashboard');
+    const targets = [
+      { name: 'topic', send: (raw: unknown) => deliver(a.topics.host, topic.id, raw) },
+      { name: 'case study', send: (raw: unknown) => deliver(a.caseStudies.host, caseStudy.id, raw) },
+      { name: 'dashboard', send: (raw: unknown) => deliver(a.dashboard.host, 'dashboard', raw) },
+    ];
+    const before = await progressEvents(a);
+    const openBefore = a.panels.openQuestionIds().sort();
+    const escaped: string[] = [];
+    for (const target of targets) {
+      for (const { raw, what } of hostileMessages(mine, other, 777)) {
+        try {
+          await target.send(raw);
+        } catch (e) {
+          escaped.push(`${target.name}, ${what}: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+        }
+      }
+    }
+    assert.deepEqual(escaped, [], 'no exception escapes a panel host');
+    assert.deepEqual(await progressEvents(a), before, 'no progress event was recorded');
+    assert.deepEqual(a.panels.openQuestionIds().sort(), openBefore, 'no question panel opened');
+    assert.ok(a.topics.host.find(topic.id) && a.caseStudies.host.find(caseStudy.id) && a.dashboard.host.find('dashboard'), 'the attacked panels are still open');
+  });
+  it('the mock-interview panel refuses hostile messages through its host: the session and the progress stay as they were', async () => {
+    const topic = (await a.content.get()).topics[0];
+    assert.ok(topic);
+    const started = await a.mock.start({ topics: [topic.id], difficulty: 'any', questions: 2, minutes: 20 });
+    assert.ok(started);
+    // As stored (globalState drops undefined keys), to compare like with like.
+    const session = a.mock.state();
+    const before = await progressEvents(a);
+    const escaped: string[] = [];
+    const corrupt: unknown[] = [
+      { type: 'mockSubmit', answer: 'x'.repeat(100_001), timedOut: false },
+      { type: 'mockSubmit', answer: 'fine', timedOut: 'yes' },
+      { type: 'mockSubmit', answer: 'fine' },
+      { type: 'mockGrade', covered: [21] },
+      { type: 'mockGrade', covered: '0,1' },
+      { type: 'mockGrade', covered: [0], extra: 1 },
+      JSON.parse('{"type":"mockGrade","covered":[],"__proto__":{"polluted":true}}'),
+    ];
+    try {
+      for (const { raw, what } of [...hostileMessages(mine, other, 99), ...corrupt.map((raw, i) => ({ raw, what: `corrupt mock message #${i}` }))]) {
+        try {
+          await deliver(a.mock.host, 'mock', raw);
+        } catch (e) {
+          escaped.push(`${what}: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
+        }
+      }
+      assert.deepEqual(escaped, [], 'no exception escapes the mock panel host');
+      assert.deepEqual(a.mock.state(), session, 'the session did not move');
+      assert.deepEqual(await progressEvents(a), before, 'no progress event was recorded');
+    } finally {
+      // Finish the session, so no interview is left open for later tests.
+      for (let guard = 0; a.mock.state() && guard < 12; guard++) {
+        const phase = a.mock.state()?.phase;
+        if (phase === 'answering' || phase === 'followUp' || phase === 'generated') await a.mock.receive({ type: 'mockSubmit', answer: 'An answer.', timedOut: false });
+        else await a.mock.receive({ type: 'mockGrade', covered: [] });
+      }
+    }
   });
 });

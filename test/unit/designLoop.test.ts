@@ -3,7 +3,11 @@ import { readFileSync } from 'node:fs';
 import { renderCaseStudyPanel } from '../../src/core/caseStudyPanelHtml';
 import { designDocument, WRITTEN_THRESHOLD, writtenPerStage, writtenStages } from '../../src/core/designLoopDoc';
 import { renderDesignLoopPanel, type DesignLoopView } from '../../src/core/designLoopPanelHtml';
-import { designLoopRecordsSchema, parseDesignLoopMessage } from '../../src/core/designLoopProtocol';
+import { designLoopRecordsSchema } from '../../src/core/designLoopRecords';
+import { parseMessage } from '../../src/shared/protocol/common';
+import { designLoopInbound } from '../../src/shared/protocol/designLoop';
+
+const parseDesignLoopMessage = (raw: unknown) => parseMessage(designLoopInbound, raw, 'design loop');
 import { loadContentDir } from '../../src/core/loadContent';
 import { isStageTurn, mockQuestion } from '../../src/core/mock/designLoopStages';
 import { scorecard, transcriptMarkdown } from '../../src/core/mock/scorecard';

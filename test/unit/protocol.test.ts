@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { parseWebviewMessage } from '../../src/core/protocol';
+import { parseMessage } from '../../src/shared/protocol/common';
+import { questionInbound } from '../../src/shared/protocol/question';
+
+const parseWebviewMessage = (raw: unknown) => parseMessage(questionInbound, raw, 'question');
 
 describe('webview message protocol', () => {
   it('accepts the messages a panel sends', () => {

@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { isInsideFolder } from '../../core/paths';
 import { markdownLine, safeMarkdown } from '../../core/safeText';
 import * as vscode from 'vscode';
-import { openExternalConfirmed } from '../externalLinks';
-import { createNonce } from '../../core/panelHtml';
-import { parseWebviewMessage, sampleMessageSchema, samplePanelStateSchema, type SampleHostMessage } from '../../core/protocol';
+import type { WebviewResources } from '../../core/panelHtml';
+import { sampleInbound, sampleState, type SampleInbound, type SampleOutbound, type SampleState } from '../../shared/protocol/sample';
 import { renderSamplePanel, type SampleView } from '../../core/samplePanelHtml';
 import type { WorkSample } from '../../core/schema';
 import { applyModelVerdicts, reviewPrompt } from '../../core/judge/modelJudge';
@@ -15,10 +14,11 @@ import type { ModelService } from '../languageModel';
 import { runAgainstVariants, type TestRunReport } from '../../core/workSamples/runner';
 import type { ContentService } from '../contentService';
 import { t } from '../labels';
+import { PanelHost, type PanelPage } from '../panelHost';
+import { VIEW_TYPES } from '../viewTypes';
 import type { ProgressService } from '../progressService';
 import { ReviewComments, type ReviewComment } from './reviewComments';
 
-export const SAMPLE_VIEW_TYPE = 'interviewPractice.workSample';
 const FOLDERS_KEY = 'interviewPractice.sampleFolders';
 
 interface SampleSession {
@@ -35,7 +35,6 @@ interface SampleSession {
   showReference: boolean;
   scrollTo?: SampleView['scrollTo'];
   hintTaken: boolean;
-  panel?: vscode.WebviewPanel;
 }
 
 /**
@@ -43,8 +42,10 @@ interface SampleSession {
  * documents with the task beside them, grades review comments against the planted defects and
  * runs the user's tests against the reference and the mutants.
  */
-export class WorkSampleController implements vscode.WebviewPanelSerializer, vscode.Disposable {
+export class WorkSampleController implements vscode.Disposable {
   readonly comments: ReviewComments;
+  /** The task panels, one per sample. */
+  readonly host: PanelHost<SampleState, SampleInbound, SampleOutbound>;
   private readonly sessions = new Map<string, SampleSession>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly opened = new vscode.EventEmitter<string>();
@@ -58,6 +59,20 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
     private readonly log: vscode.LogOutputChannel,
     private readonly model?: ModelService,
   ) {
+    this.host = new PanelHost(context.extensionUri, log, {
+      viewType: VIEW_TYPES.workSample,
+      name: 'work sample',
+      script: 'sample.js',
+      inbound: sampleInbound,
+      key: (state) => state.sampleId,
+      revive: async (saved) => {
+        const parsed = sampleState.safeParse(saved);
+        return parsed.success && (await this.content.get()).workSample(parsed.data.sampleId) ? parsed.data : undefined;
+      },
+      render: (state, resources) => this.render(state.sampleId, resources),
+      handle: (msg, panel) => this.handle(msg, panel.state.sampleId),
+      failed: async (e) => void vscode.window.showErrorMessage(vscode.l10n.t('Work sample: {0}', e instanceof Error ? e.message : String(e))),
+    });
     this.comments = new ReviewComments(
       (uri) => this.sampleOf(uri),
       (id) => join(context.globalStorageUri.fsPath, 'work-samples', `${id}.review.json`),
@@ -157,8 +172,7 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
 
   /** Updates the comment count in an open task panel without re-rendering it (drafts and scroll stay). */
   private postCommentCount(id: string): void {
-    const panel = this.sessions.get(id)?.panel;
-    if (panel) void panel.webview.postMessage({ type: 'commentCount', count: this.comments.count(id) } satisfies SampleHostMessage);
+    void this.host.find(id)?.post({ type: 'commentCount', count: this.comments.count(id) });
   }
 
   async submitReview(id: string): Promise<ReviewJudgement | undefined> {
@@ -283,18 +297,6 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
     await this.showPanel(sample);
   }
 
-  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const parsed = samplePanelStateSchema.safeParse(state);
-    const sample = parsed.success ? (await this.content.get()).workSample(parsed.data.sampleId) : undefined;
-    if (!sample) {
-      panel.dispose();
-      return;
-    }
-    panel.webview.options = this.webviewOptions();
-    this.attach(sample, panel);
-    await this.showPanel(sample);
-  }
-
   private session(id: string): SampleSession {
     let s = this.sessions.get(id);
     if (!s) {
@@ -304,81 +306,40 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
     return s;
   }
 
-  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    const root = this.context.extensionUri;
-    return {
-      enableScripts: true,
-      enableCommandUris: false,
-      enableForms: false,
-      localResourceRoots: [vscode.Uri.joinPath(root, 'dist', 'webview'), vscode.Uri.joinPath(root, 'media')],
-    };
-  }
-
-  private attach(sample: WorkSample, panel: vscode.WebviewPanel): void {
-    const session = this.session(sample.id);
-    session.panel = panel;
-    panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'activity-icon.svg');
-    const subs = [
-      panel.webview.onDidReceiveMessage((raw: unknown) => void this.onMessage(sample.id, raw)),
-      panel.onDidDispose(() => {
-        if (session.panel === panel) session.panel = undefined;
-        for (const s of subs) s.dispose();
-      }),
-    ];
-  }
-
-  private async onMessage(id: string, raw: unknown): Promise<void> {
-    let parsed: ReturnType<typeof sampleMessageSchema.safeParse>;
-    try {
-      parsed = sampleMessageSchema.safeParse(raw);
-    } catch {
-      this.log.warn('ignored an unreadable work-sample panel message');
-      return;
-    }
-    if (!parsed.success) {
-      this.log.warn(parseWebviewMessage(raw).ok ? 'ignored a question message sent to a work-sample panel' : `ignored work-sample panel message: ${parsed.error.issues[0]?.message}`);
-      return;
-    }
-    const msg = parsed.data;
-    if ('sampleId' in msg && msg.sampleId !== id) return;
-    try {
-      switch (msg.type) {
-        case 'submitReview':
-          await this.submitReview(id);
-          return;
-        case 'runTests':
-          await this.runTests(id);
-          return;
-        case 'showReference':
-          await this.showReference(id);
-          return;
-        case 'markDefect':
-          await this.markDefect(id, msg.defect, msg.covered);
-          return;
-        case 'openExternal':
-          await openExternalConfirmed(msg.url);
-          return;
-      }
-    } catch (e) {
-      this.log.error(`work sample ${msg.type} failed`, e instanceof Error ? e : String(e));
-      void vscode.window.showErrorMessage(vscode.l10n.t('Work sample: {0}', e instanceof Error ? e.message : String(e)));
+  private async handle(msg: Exclude<SampleInbound, { type: 'openExternal' }>, id: string): Promise<void> {
+    // A panel may only act on the sample it shows.
+    if (msg.sampleId !== id) return;
+    switch (msg.type) {
+      case 'submitReview':
+        await this.submitReview(id);
+        return;
+      case 'runTests':
+        await this.runTests(id);
+        return;
+      case 'showReference':
+        await this.showReference(id);
+        return;
+      case 'markDefect':
+        await this.markDefect(id, msg.defect, msg.covered);
+        return;
     }
   }
 
   private async showPanel(sample: WorkSample, column?: vscode.ViewColumn): Promise<void> {
-    const session = this.session(sample.id);
-    if (!session.panel) {
-      const panel = vscode.window.createWebviewPanel(SAMPLE_VIEW_TYPE, vscode.l10n.t('Task: {0}', sample.title), { viewColumn: column ?? vscode.ViewColumn.Beside, preserveFocus: true }, this.webviewOptions());
-      this.attach(sample, panel);
-    }
-    const panel = session.panel as vscode.WebviewPanel;
+    await this.host.show({ sampleId: sample.id }, { title: vscode.l10n.t('Task: {0}', sample.title), column: column ?? vscode.ViewColumn.Beside, preserveFocus: true });
+  }
+
+  private async render(id: string, resources: WebviewResources): Promise<PanelPage | undefined> {
     const snapshot = await this.content.get();
-    const attempts = (await this.progress.model()).sampleAttempts(sample.id);
+    const sample = snapshot.workSample(id);
+    if (!sample) return undefined;
+    const session = this.session(id);
+    const attempts = (await this.progress.model()).sampleAttempts(id);
     const view: SampleView = {
       sample,
       topicTitle: snapshot.topic(sample.topic)?.title ?? sample.topic,
-      folder: this.folderOf(sample.id)?.fsPath ?? '',
-      commentCount: this.comments.count(sample.id),
+      folder: this.folderOf(id)?.fsPath ?? '',
+      commentCount: this.comments.count(id),
       grade: session.grade,
       marks: session.marks,
       judgedBy: session.judgedBy,
@@ -390,10 +351,9 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
       trusted: vscode.workspace.isTrusted,
       scrollTo: session.scrollTo,
     };
+    // Scrolled to once: a later re-render (say, after a reload) starts at the top.
     session.scrollTo = undefined;
-    const webview = panel.webview;
-    const asset = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, ...p)).toString();
-    webview.html = renderSamplePanel(view, { cspSource: webview.cspSource, nonce: createNonce(), scriptUri: asset('dist', 'webview', 'sample.js'), styleUri: asset('media', 'question.css') }, t);
+    return { title: vscode.l10n.t('Task: {0}', sample.title), html: renderSamplePanel(view, resources, t) };
   }
 
   /** Handlers for the Comments UI menus. */
@@ -414,12 +374,12 @@ export class WorkSampleController implements vscode.WebviewPanelSerializer, vsco
     const uri = vscode.window.activeTextEditor?.document.uri;
     const fromEditor = uri ? this.sampleOf(uri)?.id : undefined;
     if (fromEditor) return fromEditor;
-    const withPanel = [...this.sessions.entries()].filter(([, s]) => s.panel);
-    return withPanel.length === 1 ? withPanel[0]?.[0] : undefined;
+    const open = this.host.all();
+    return open.length === 1 ? open[0]?.state.sampleId : undefined;
   }
 
   dispose(): void {
-    for (const s of this.sessions.values()) s.panel?.dispose();
+    this.host.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

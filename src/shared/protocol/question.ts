@@ -1,0 +1,57 @@
+// The question panel (src/webview/question.ts ↔ src/extension/questionPanels.ts). Nothing here
+// names a command to execute: the host decides what each message may do.
+import * as z from 'zod';
+import { defineSchema } from '../defineSchema';
+import { idSchema } from '../ids';
+import { TEXT_LIMITS } from '../limits';
+import { coveredSchema, openExternalMessage, openQuestionMessage, type MessageSink } from './common';
+
+export const questionInbound = /* @__PURE__ */ defineSchema(() =>
+  z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('ready') }),
+    z.strictObject({ type: z.literal('revealed'), questionId: idSchema }),
+    openQuestionMessage,
+    openExternalMessage,
+    z.strictObject({
+      type: z.literal('grade'),
+      questionId: idSchema,
+      rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+      covered: coveredSchema,
+      draftChars: z.number().int().min(0).max(1_000_000),
+      elapsedSeconds: z.number().int().min(0).max(86_400),
+    }),
+    z.strictObject({ type: z.literal('undoGrade'), questionId: idSchema }),
+    z.strictObject({ type: z.literal('saveNote'), questionId: idSchema, text: z.string().max(TEXT_LIMITS.note) }),
+    z.strictObject({ type: z.literal('toggleFlag'), questionId: idSchema }),
+    z.strictObject({ type: z.literal('next') }),
+  ]),
+);
+export type QuestionInbound = z.infer<typeof questionInbound>;
+
+export const questionOutbound = /* @__PURE__ */ defineSchema(() =>
+  z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('graded'), questionId: idSchema, rating: z.number().int().min(1).max(4), nextDue: z.string(), canUndo: z.boolean() }),
+    z.strictObject({ type: z.literal('ungraded'), questionId: idSchema }),
+    z.strictObject({ type: z.literal('noteSaved'), questionId: idSchema }),
+    z.strictObject({ type: z.literal('flag'), questionId: idSchema, flagged: z.boolean() }),
+    z.strictObject({ type: z.literal('state'), questionId: idSchema, label: z.string() }),
+    z.strictObject({ type: z.literal('error'), message: z.string() }),
+  ]),
+);
+export type QuestionOutbound = z.infer<typeof questionOutbound>;
+
+/** What the panel keeps in `vscode.setState`, so it comes back after a window reload. */
+export const questionState = /* @__PURE__ */ defineSchema(() =>
+  z.object({
+    questionId: idSchema,
+    revealed: z.boolean().optional(),
+    draft: z.string().max(200_000).optional(),
+    review: z.boolean().optional(),
+  }),
+);
+export type QuestionState = z.infer<typeof questionState>;
+
+/** The only way the question panel's script sends: a misspelt type or field does not compile. */
+export function post(vscode: MessageSink, message: QuestionInbound): void {
+  vscode.postMessage(message);
+}
