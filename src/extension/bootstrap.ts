@@ -8,7 +8,7 @@ import { COMMANDS } from './commandIds';
 import { openWalkthroughOnce } from './walkthrough';
 import { VIEW_TYPES } from './viewTypes';
 
-export function activate(context: vscode.ExtensionContext): { ready(): Promise<ExtensionApi> } {
+export function activate(context: vscode.ExtensionContext): { ready(): Promise<ExtensionApi> } | undefined {
   let app: Promise<App> | undefined;
   const treeChanged = new vscode.EventEmitter<unknown>();
   const load = (): Promise<App> =>
@@ -49,7 +49,9 @@ export function activate(context: vscode.ExtensionContext): { ready(): Promise<E
     context.subscriptions.push(participant);
   }
   void openWalkthroughOnce(context);
-  return { ready: async () => (await load()).api };
+  // The internal services (progress, reset, panels…) are handed out only to the in-host tests and
+  // the benchmark, which run in test mode; in production no other extension can reach them.
+  return context.extensionMode === vscode.ExtensionMode.Test ? { ready: async () => (await load()).api } : undefined;
 }
 
 export function deactivate(): void {

@@ -42,6 +42,15 @@ interface SampleSession {
  * documents with the task beside them, grades review comments against the planted defects and
  * runs the user's tests against the reference and the mutants.
  */
+
+/**
+ * A project file for the sample's JavaScript: modern targets as VS Code's own defaults would give
+ * (so `Promise<…>` in JSDoc resolves), and no automatic type acquisition (see open()).
+ */
+const JSCONFIG = `${JSON.stringify({ compilerOptions: { target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', checkJs: false }, typeAcquisition: { enable: false } }, null, 2)}\n`;
+
+/** Code on the left at 70 % of the editor area, the task panel in a side column. */
+const TASK_LAYOUT = { orientation: 0, groups: [{ size: 0.7 }, { size: 0.3 }] };
 export class WorkSampleController implements vscode.Disposable {
   readonly comments: ReviewComments;
   /** The task panels, one per sample. */
@@ -153,19 +162,27 @@ export class WorkSampleController implements vscode.Disposable {
       if (sample.runnable) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'package.json'), Buffer.from('{\n  "type": "module",\n  "private": true\n}\n', 'utf8'));
       // VS Code's JavaScript support would otherwise fetch type definitions from the npm registry
       // for the sample's imports (automatic type acquisition): the samples need none.
-      if (sample.files.some((f) => /\.[cm]?[jt]sx?$/.test(f.path))) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'jsconfig.json'), Buffer.from('{\n  "typeAcquisition": { "enable": false }\n}\n', 'utf8'));
+      if (sample.files.some((f) => /\.[cm]?[jt]sx?$/.test(f.path))) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'jsconfig.json'), Buffer.from(JSCONFIG, 'utf8'));
       // A pack's prompt may carry image beacons, and TASK.md may be previewed: sanitized like every other surface.
       await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'TASK.md'), Buffer.from(`# ${markdownLine(sample.title)}\n\n${safeMarkdown(sample.prompt)}\n`, 'utf8'));
       this.sessions.delete(sample.id);
       await vscode.workspace.fs.delete(vscode.Uri.file(join(this.context.globalStorageUri.fsPath, 'work-samples', `${sample.id}.review.json`)), { useTrash: false }).then(undefined, () => undefined);
     } else await this.comments.restore(sample.id, folder);
 
+    // Only a layout we create is resized: a user's own split stays as they made it.
+    const singleGroup = vscode.window.tabGroups.all.length <= 1;
     // Opened last to first, so the first file (the code under review) is the one in front.
     for (const file of [...sample.open].reverse()) {
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, file));
       await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
     }
-    await this.showPanel(sample, vscode.ViewColumn.Beside);
+    // The code gets the width: on a laptop an even split left ~450 px for the code at 1,400 px. The
+    // layout is set first, so the task panel lands in the narrow second column.
+    const laidOut = singleGroup && (await vscode.commands.executeCommand('vscode.setEditorLayout', TASK_LAYOUT).then(
+      () => true,
+      (e) => (this.log.warn(`editor layout unchanged: ${e instanceof Error ? e.message : String(e)}`), false),
+    ));
+    await this.showPanel(sample, laidOut ? vscode.ViewColumn.Two : vscode.ViewColumn.Beside);
     this.opened.fire(sample.id);
     return true;
   }
