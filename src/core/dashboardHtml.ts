@@ -17,9 +17,9 @@ function readinessBars(d: Dashboard, t: Translate): SafeHtml {
   const barW = 320;
   const h = d.topics.length * rowH + 10;
   const rows = d.topics.map((topic, i) => {
-      const y = i * rowH + 5;
-      const w = Math.max(0, Math.round((topic.readiness / 100) * barW));
-      return html`<text x="${labelW - 8}" y="${y + 16}" class="label" text-anchor="end">${topic.title}</text>
+    const y = i * rowH + 5;
+    const w = Math.max(0, Math.round((topic.readiness / 100) * barW));
+    return html`<text x="${labelW - 8}" y="${y + 16}" class="label" text-anchor="end">${topic.title}</text>
 <rect x="${labelW}" y="${y + 3}" width="${barW}" height="18" class="track"/>
 <rect x="${labelW}" y="${y + 3}" width="${w}" height="18" class="bar ${topic.readiness >= 80 ? 'good' : topic.readiness >= 50 ? 'mid' : 'low'}"/>
 <text x="${labelW + barW + 8}" y="${y + 16}" class="value">${topic.readiness}%</text>`;
