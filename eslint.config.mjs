@@ -8,6 +8,19 @@ const NODE_BUILTINS = {
   paths: builtinModules.filter((m) => !m.startsWith('_')).map((name) => ({ name, message: 'Runs in the browser: no Node modules in src/webview or src/shared.' })),
   patterns: [{ group: ['node:*'], message: 'Runs in the browser: no Node modules in src/webview or src/shared.' }],
 };
+// `import { z }` pulls in every zod locale (+350 KB in the bundle); the namespace import tree-shakes.
+const NO_ZOD_NAMED = { selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']", message: "Use `import * as z from 'zod'` (keeps zod's locales out of the bundle)." };
+// Webview HTML escapes by default (src/core/html.ts); trustedHtml() inserts markup unescaped, so
+// only the reviewed files (the sanitizing Markdown renderer, which also embeds the build-sanitized
+// diagram SVGs) may use it. Each file's no-restricted-syntax list below repeats these, because a
+// later config replaces a rule's options rather than adding to them.
+const TRUSTED_HTML_MESSAGE = 'Build webview HTML with html`…` (src/core/html.ts); trustedHtml() is for src/core/markdown.ts only (sanitized Markdown and diagram SVG).';
+const NO_TRUSTED_HTML = [
+  { selector: "ImportSpecifier[imported.name='trustedHtml']", message: TRUSTED_HTML_MESSAGE },
+  { selector: "ExportSpecifier[local.name='trustedHtml']", message: TRUSTED_HTML_MESSAGE },
+  { selector: "MemberExpression[property.name='trustedHtml']", message: TRUSTED_HTML_MESSAGE },
+  { selector: "Property[key.name='trustedHtml']", message: TRUSTED_HTML_MESSAGE },
+];
 const NO_VSCODE = { name: 'vscode', message: 'src/core, src/cli, src/shared and src/webview are vscode-free: put VS Code code in src/extension.' };
 
 export default tseslint.config(
@@ -20,8 +33,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'always'],
       'no-console': 'off',
-      // `import { z }` pulls in every zod locale (+350 KB in the bundle); the namespace import tree-shakes.
-      'no-restricted-syntax': ['error', { selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']", message: "Use `import * as z from 'zod'` (keeps zod's locales out of the bundle)." }],
+      'no-restricted-syntax': ['error', NO_ZOD_NAMED, ...NO_TRUSTED_HTML],
     },
   },
   {
@@ -31,7 +43,8 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']", message: "Use `import * as z from 'zod'` (keeps zod's locales out of the bundle)." },
+        NO_ZOD_NAMED,
+        ...NO_TRUSTED_HTML,
         { selector: "NewExpression[callee.property.name='MarkdownString']", message: 'Use markdownString() from src/extension/safeUi.ts: it takes only sanitized SafeMarkdown (src/core/safeText.ts).' },
         { selector: "NewExpression[callee.name='MarkdownString']", message: 'Use markdownString() from src/extension/safeUi.ts: it takes only sanitized SafeMarkdown (src/core/safeText.ts).' },
       ],
@@ -44,10 +57,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']", message: "Use `import * as z from 'zod'` (keeps zod's locales out of the bundle)." },
+        NO_ZOD_NAMED,
+        ...NO_TRUSTED_HTML,
         { selector: "NewExpression[callee.property.name='MarkdownString']", message: 'Use markdownString() from src/extension/safeUi.ts: it takes only sanitized SafeMarkdown (src/core/safeText.ts).' },
         { selector: "TSQualifiedName[right.name='ChatResponseStream']", message: 'Write chat output through SafeChatStream (src/extension/chat/safeStream.ts): SafeMarkdown only.' },
       ],
+    },
+  },
+  {
+    // The reviewed users of trustedHtml() (and its definition).
+    files: ['src/core/html.ts', 'src/core/markdown.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', NO_ZOD_NAMED],
     },
   },
   {
@@ -95,7 +116,8 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']", message: "Use `import * as z from 'zod'` (keeps zod's locales out of the bundle)." },
+        NO_ZOD_NAMED,
+        ...NO_TRUSTED_HTML,
         { selector: "CallExpression[callee.property.name='postMessage']", message: "Send with post() from the panel's module in src/shared/protocol/: it only takes that panel's messages." },
       ],
     },

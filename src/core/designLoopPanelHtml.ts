@@ -1,5 +1,6 @@
 import { WRITTEN_THRESHOLD } from './designLoopDoc';
-import { escapeHtml, renderInline, renderMarkdown } from './markdown';
+import { html, htmlMessage, joinHtml, type SafeHtml } from './html';
+import { renderInline, renderMarkdown } from './markdown';
 import { difficultyLabel, webviewDocument, type LinkedItem, type WebviewResources } from './panelHtml';
 import type { DesignLoop, DesignStage } from './schema';
 import { identityT, type Translate } from '../shared/translate';
@@ -31,55 +32,55 @@ export function fill(message: string, ...args: (string | number)[]): string {
   return message.replace(/\{(\d+)\}/g, (m, i: string) => String(args[Number(i)] ?? m));
 }
 
-function stageHtml(stage: DesignStage, i: number, v: DesignLoopView, t: Translate): string {
+function stageHtml(stage: DesignStage, i: number, v: DesignLoopView, t: Translate): SafeHtml {
   const count = v.written[i] ?? 0;
   const written = count >= WRITTEN_THRESHOLD;
   const revealed = v.revealed.includes(i);
   const strings = designLoopScriptStrings(t);
   const status = written ? strings.unlocked : fill(strings.locked, WRITTEN_THRESHOLD, count);
   const reference = revealed
-    ? `<div class="stage-reference" id="reference-${i}">
+    ? html`<div class="stage-reference" id="reference-${i}">
 <h3>${t('Reference')}</h3>${renderMarkdown(stage.reference)}
-<h3>${t('Key points')}</h3><ul class="checklist">${stage.keyPoints.map((k) => `<li>${renderInline(k)}</li>`).join('')}</ul>
+<h3>${t('Key points')}</h3><ul class="checklist">${stage.keyPoints.map((k) => html`<li>${renderInline(k)}</li>`)}</ul>
 <h3>${t('Rubric')}</h3><dl class="rubric">
 <dt>${t('Senior')}</dt><dd>${renderInline(stage.rubric.senior)}</dd>
 <dt>${t('Staff')}</dt><dd>${renderInline(stage.rubric.staff)}</dd>
 <dt>${t('Principal')}</dt><dd>${renderInline(stage.rubric.principal)}</dd>
 </dl></div>`
-    : `<button type="button" class="reveal-stage" data-stage="${i}"${written ? '' : ' disabled'}>${t('Reveal reference, key points and rubric')}</button>`;
-  return `<section class="stage" id="stage-${i}" data-stage="${i}" data-written="${written}" aria-labelledby="stage-${i}-h">
-<h2 id="stage-${i}-h">${t('Stage {0}: {1}', i + 1, escapeHtml(stage.name))} <span class="badge minutes">${t('{0} min', stage.minutes)}</span></h2>
+    : html`<button type="button" class="reveal-stage" data-stage="${i}"${written ? '' : html` disabled`}>${t('Reveal reference, key points and rubric')}</button>`;
+  return html`<section class="stage" id="stage-${i}" data-stage="${i}" data-written="${written}" aria-labelledby="stage-${i}-h">
+<h2 id="stage-${i}-h">${t('Stage {0}: {1}', i + 1, stage.name)} <span class="badge minutes">${t('{0} min', stage.minutes)}</span></h2>
 <div class="stage-prompt">${renderMarkdown(stage.prompt)}</div>
-${revealed ? '' : `<p class="hint stage-status" id="status-${i}" aria-live="polite">${escapeHtml(status)}</p>`}
+${revealed ? '' : html`<p class="hint stage-status" id="status-${i}" aria-live="polite">${status}</p>`}
 ${reference}
 </section>`;
 }
 
 /** The panel beside a design document: the brief, then each stage with its prompt and, once written, its reference. */
-export function renderDesignLoopPanel(v: DesignLoopView, r: WebviewResources, t: Translate = identityT): string {
+export function renderDesignLoopPanel(v: DesignLoopView, r: WebviewResources, t: Translate = identityT): SafeHtml {
   const loop = v.loop;
   const related = v.related.length
-    ? `<section id="related" aria-labelledby="related-h"><h2 id="related-h">${t('Related questions')}</h2><ul class="related">${v.related
-        .map((q) => `<li><button type="button" class="link-button" data-open="${escapeHtml(q.id)}">${escapeHtml(q.title)}</button></li>`)
-        .join('')}</ul></section>`
+    ? html`<section id="related" aria-labelledby="related-h"><h2 id="related-h">${t('Related questions')}</h2><ul class="related">${v.related.map(
+        (q) => html`<li><button type="button" class="link-button" data-open="${q.id}">${q.title}</button></li>`,
+      )}</ul></section>`
     : '';
   const attrs = [
-    `data-loop-id="${escapeHtml(loop.id)}"`,
-    `data-threshold="${WRITTEN_THRESHOLD}"`,
-    `data-strings="${escapeHtml(JSON.stringify(designLoopScriptStrings(t)))}"`,
-    v.scrollTo !== undefined ? `data-scroll="stage-${v.scrollTo}"` : '',
-  ].filter(Boolean);
-  return webviewDocument(r, loop.title, attrs.join(' '), `<main class="design-loop">
+    html`data-loop-id="${loop.id}"`,
+    html`data-threshold="${WRITTEN_THRESHOLD}"`,
+    html`data-strings="${JSON.stringify(designLoopScriptStrings(t))}"`,
+    ...(v.scrollTo !== undefined ? [html`data-scroll="stage-${v.scrollTo}"`] : []),
+  ];
+  return webviewDocument(r, loop.title, joinHtml(attrs, ' '), html`<main class="design-loop">
 <header class="meta">
   <span class="badge kind">${t('Design loop')}</span>
   <span class="badge difficulty difficulty-${loop.difficulty}">${difficultyLabel(loop.difficulty, t)}</span>
-  <span class="topic">${escapeHtml(v.topicTitle)}</span>
+  <span class="topic">${v.topicTitle}</span>
   <span class="minutes">${t('{0} min', loop.minutes)}</span>
 </header>
-<h1 id="title">${escapeHtml(loop.title)}</h1>
+<h1 id="title">${loop.title}</h1>
 <section id="brief" aria-labelledby="brief-h"><h2 id="brief-h">${t('Brief')}</h2>${renderMarkdown(loop.brief)}</section>
-<p class="hint">${t('Your design document: {0}', `<code id="doc-path">${escapeHtml(v.docPath)}</code>`)} <button type="button" id="open-doc" class="link-button">${t('Show it')}</button></p>
-${loop.stages.map((s, i) => stageHtml(s, i, v, t)).join('\n')}
+<p class="hint">${htmlMessage(t('Your design document: {0}'), html`<code id="doc-path">${v.docPath}</code>`)} <button type="button" id="open-doc" class="link-button">${t('Show it')}</button></p>
+${joinHtml(loop.stages.map((s, i) => stageHtml(s, i, v, t)), '\n')}
 ${related}
 </main>`);
 }

@@ -1,4 +1,5 @@
 import { Marked, type Tokens } from 'marked';
+import { escapeHtml, trustedHtml, type SafeHtml } from './html';
 import { captionPlainText, CAPTION_PREFIX, DIAGRAM_LANG, diagramKey, foldDiagramCaptions, type DiagramCodeToken } from './diagrams';
 
 /**
@@ -8,10 +9,6 @@ import { captionPlainText, CAPTION_PREFIX, DIAGRAM_LANG, diagramKey, foldDiagram
  * and the link text kept. Images never load (the CSP forbids remote images anyway): their alt text is shown.
  */
 const SAFE_URL = /^(https?:|mailto:)/i;
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
 
 const marked = new Marked({
   gfm: true,
@@ -60,13 +57,12 @@ function diagramFigure(token: DiagramCodeToken): string {
   return `<figure class="diagram">${labelled}${figcaption}</figure>\n`;
 }
 
-export function renderMarkdown(source: string): string {
-  return marked.parse(source, { async: false });
+// trustedHtml: the renderer above escapes raw HTML, drops unsafe links and images, and embeds only SVG the content build sanitized.
+export function renderMarkdown(source: string): SafeHtml {
+  return trustedHtml(marked.parse(source, { async: false }));
 }
 
 /** Inline markdown (a key point, a signal): no wrapping paragraph. */
-export function renderInline(source: string): string {
-  return marked.parseInline(source, { async: false });
+export function renderInline(source: string): SafeHtml {
+  return trustedHtml(marked.parseInline(source, { async: false }));
 }
-
-export { escapeHtml };

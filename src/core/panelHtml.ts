@@ -1,4 +1,5 @@
-import { escapeHtml, renderInline, renderMarkdown } from './markdown';
+import { html, htmlMessage, type SafeHtml } from './html';
+import { renderInline, renderMarkdown } from './markdown';
 import type { Difficulty, Question } from './schema';
 import { identityT, type Translate } from '../shared/translate';
 
@@ -93,20 +94,21 @@ export function contentSecurityPolicy(r: Pick<WebviewResources, 'cspSource' | 'n
 
 /**
  * The document every panel shares: the strict CSP, our stylesheet, and our script by nonce when
- * the panel has one (the dashboard has none). `title` is plain text; `main` is trusted HTML.
+ * the panel has one (the dashboard has none). `title` is plain text.
  */
-export function webviewDocument(r: WebviewResources, title: string, bodyAttributes: string, main: string): string {
-  const script = r.scriptUri ? `<script nonce="${r.nonce}" src="${escapeHtml(r.scriptUri)}"></script>\n` : '';
-  return `<!DOCTYPE html>
+export function webviewDocument(r: WebviewResources, title: string, bodyAttributes: SafeHtml, main: SafeHtml): SafeHtml {
+  const script = r.scriptUri ? html`<script nonce="${r.nonce}" src="${r.scriptUri}"></script>\n` : '';
+  const attributes = bodyAttributes.toString() ? html` ${bodyAttributes}` : '';
+  return html`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(r)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(r.styleUri)}">
-<title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="${r.styleUri}">
+<title>${title}</title>
 </head>
-<body${bodyAttributes ? ` ${bodyAttributes}` : ''}>
+<body${attributes}>
 ${main}
 ${script}</body>
 </html>`;
@@ -117,59 +119,54 @@ export function createNonce(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-function list(items: readonly string[], cls = ''): string {
-  return `<ul${cls ? ` class="${cls}"` : ''}>${items.map((i) => `<li>${renderInline(i)}</li>`).join('')}</ul>`;
+function list(items: readonly string[], cls = ''): SafeHtml {
+  return html`<ul${cls ? html` class="${cls}"` : ''}>${items.map((i) => html`<li>${renderInline(i)}</li>`)}</ul>`;
 }
 
-function section(id: string, title: string, body: string | undefined): string {
-  return body ? `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h" tabindex="-1">${escapeHtml(title)}</h2>${body}</section>` : '';
+function section(id: string, title: string, body: SafeHtml | undefined): SafeHtml | '' {
+  return body ? html`<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h" tabindex="-1">${title}</h2>${body}</section>` : '';
 }
 
-function linkList(items: readonly LinkedItem[], cls: string): string {
-  return `<ul class="${cls}">${items
-    .map((i) => `<li><button type="button" class="link-button" data-open="${escapeHtml(i.id)}">${escapeHtml(i.title)}</button></li>`)
-    .join('')}</ul>`;
+function linkList(items: readonly LinkedItem[], cls: string): SafeHtml {
+  return html`<ul class="${cls}">${items.map((i) => html`<li><button type="button" class="link-button" data-open="${i.id}">${i.title}</button></li>`)}</ul>`;
 }
 
 /** The whole panel document. Pure: same view, same HTML (but for the nonce). */
-export function renderQuestionPanel(view: QuestionView, r: WebviewResources, t: Translate = identityT): string {
+export function renderQuestionPanel(view: QuestionView, r: WebviewResources, t: Translate = identityT): SafeHtml {
   const q = view.question;
-  const kp = q.keyPoints
-    .map(
-      (k, i) =>
-        `<li><label><input type="checkbox" class="kp" data-index="${i}"> <span class="kp-text">${renderInline(k)}</span></label><span class="kp-hint" data-hint="${i}" hidden>${t('your draft seems to say this:')} <span class="kp-evidence"></span></span><span class="kp-hint against" data-against="${i}" hidden>${t('your draft seems to argue against this')}</span></li>`,
-    )
-    .join('');
-  const grades = view.grades
-    .map(
-      (g) =>
-        `<button type="button" class="grade grade-${g.rating}" data-rating="${g.rating}" title="${escapeHtml(t('{0}: next review in {1} (key {2})', g.label, g.interval, g.rating))}"><kbd>${g.rating}</kbd> ${escapeHtml(g.label)} <span class="interval">${escapeHtml(g.interval)}</span></button>`,
-    )
-    .join('');
+  const kp = q.keyPoints.map(
+    (k, i) =>
+      html`<li><label><input type="checkbox" class="kp" data-index="${i}"> <span class="kp-text">${renderInline(k)}</span></label><span class="kp-hint" data-hint="${i}" hidden>${t('your draft seems to say this:')} <span class="kp-evidence"></span></span><span class="kp-hint against" data-against="${i}" hidden>${t('your draft seems to argue against this')}</span></li>`,
+  );
+  const grades = view.grades.map(
+    (g) =>
+      html`<button type="button" class="grade grade-${g.rating}" data-rating="${g.rating}" title="${t('{0}: next review in {1} (key {2})', g.label, g.interval, g.rating)}"><kbd>${g.rating}</kbd> ${g.label} <span class="interval">${g.interval}</span></button>`,
+  );
   const kindLabel = q.kind === 'follow-up' ? t('Follow-up') : q.kind === 'scenario' ? t('Scenario') : t('Question');
   const parent = view.parent
-    ? `<p class="parent">${t('Follow-up to {0}', `<button type="button" class="link-button" data-open="${escapeHtml(view.parent.id)}">${escapeHtml(view.parent.title)}</button>`)}</p>`
+    ? html`<p class="parent">${htmlMessage(t('Follow-up to {0}'), html`<button type="button" class="link-button" data-open="${view.parent.id}">${view.parent.title}</button>`)}</p>`
     : '';
   const strings = questionScriptStrings(t);
-  return webviewDocument(r, q.title, `data-question-id="${escapeHtml(q.id)}" data-revealed="${view.revealed}" data-review="${view.review}" data-timer="${view.timerSeconds}" data-keypoints="${escapeHtml(JSON.stringify(q.keyPoints))}" data-strings="${escapeHtml(JSON.stringify(strings))}"`, `<main>
+  const attributes = html`data-question-id="${q.id}" data-revealed="${view.revealed}" data-review="${view.review}" data-timer="${view.timerSeconds}" data-keypoints="${JSON.stringify(q.keyPoints)}" data-strings="${JSON.stringify(strings)}"`;
+  return webviewDocument(r, q.title, attributes, html`<main>
 <header class="meta">
   <span class="badge difficulty difficulty-${q.difficulty}">${difficultyLabel(q.difficulty, t)}</span>
   <span class="badge kind">${kindLabel}</span>
-  <span class="topic">${escapeHtml(view.topicTitle)}</span>
-  <span class="minutes" title="${escapeHtml(t('Estimated time to answer out loud'))}">${t('~{0} min', q.minutes)}</span>
-  <span class="state" id="state-label">${escapeHtml(view.stateLabel)}</span>
-  <button type="button" id="flag" class="icon-button" aria-pressed="${view.flagged}" title="${escapeHtml(t('Flag this question (F)'))}">${view.flagged ? strings.flagged : strings.flag}</button>
+  <span class="topic">${view.topicTitle}</span>
+  <span class="minutes" title="${t('Estimated time to answer out loud')}">${t('~{0} min', q.minutes)}</span>
+  <span class="state" id="state-label">${view.stateLabel}</span>
+  <button type="button" id="flag" class="icon-button" aria-pressed="${view.flagged}" title="${t('Flag this question (F)')}">${view.flagged ? strings.flagged : strings.flag}</button>
 </header>
-<h1 id="title">${escapeHtml(q.title)}</h1>
+<h1 id="title">${q.title}</h1>
 ${parent}
-<section id="prompt" aria-label="${escapeHtml(t('Question'))}">${renderMarkdown(q.prompt)}</section>
+<section id="prompt" aria-label="${t('Question')}">${renderMarkdown(q.prompt)}</section>
 <section id="attempt" aria-labelledby="attempt-h">
   <h2 id="attempt-h">${t('Your answer')}</h2>
-  <p class="hint">${t('Answer out loud or outline it here first, then reveal.')} ${view.timerSeconds > 0 ? `<span id="timer" role="timer" aria-live="off"></span>` : ''}</p>
-  <textarea id="draft" rows="6" aria-label="${escapeHtml(t('Draft answer'))}" placeholder="${escapeHtml(t('Outline your answer: position, structure, numbers, trade-offs…'))}"></textarea>
-  <button type="button" id="reveal" class="primary"${view.revealed ? ' hidden' : ''}>${t('Reveal answer')} <kbd>${t('Space')}</kbd></button>
+  <p class="hint">${t('Answer out loud or outline it here first, then reveal.')} ${view.timerSeconds > 0 ? html`<span id="timer" role="timer" aria-live="off"></span>` : ''}</p>
+  <textarea id="draft" rows="6" aria-label="${t('Draft answer')}" placeholder="${t('Outline your answer: position, structure, numbers, trade-offs…')}"></textarea>
+  <button type="button" id="reveal" class="primary"${view.revealed ? html` hidden` : ''}>${t('Reveal answer')} <kbd>${t('Space')}</kbd></button>
 </section>
-<div id="answer"${view.revealed ? '' : ' hidden'}>
+<div id="answer"${view.revealed ? '' : html` hidden`}>
 ${section('model-answer', t('Model answer'), renderMarkdown(q.answer))}
 <section id="key-points" aria-labelledby="key-points-h">
   <h2 id="key-points-h">${t('Key points')}</h2>
@@ -179,10 +176,10 @@ ${section('model-answer', t('Model answer'), renderMarkdown(q.answer))}
 <section id="grading" aria-labelledby="grading-h">
   <h2 id="grading-h">${t('How did it go?')}</h2>
   <p class="hint" id="proposal" aria-live="polite"></p>
-  <div class="grades" role="group" aria-label="${escapeHtml(t('Grade your answer'))}">${grades}</div>
-  <p class="hint">${t('Use {0} when you missed the core of the answer. {1} undoes the last grade.', `<strong>${strings.ratings[1]}</strong>`, '<kbd>U</kbd>')}</p>
+  <div class="grades" role="group" aria-label="${t('Grade your answer')}">${grades}</div>
+  <p class="hint">${htmlMessage(t('Use {0} when you missed the core of the answer. {1} undoes the last grade.'), html`<strong>${strings.ratings[1] ?? ''}</strong>`, html`<kbd>U</kbd>`)}</p>
   <p id="grade-result" aria-live="polite"></p>
-  ${view.review ? `<button type="button" id="next" class="primary" hidden>${t('Next question')} <kbd>N</kbd></button>` : ''}
+  ${view.review ? html`<button type="button" id="next" class="primary" hidden>${t('Next question')} <kbd>N</kbd></button>` : ''}
 </section>
 ${section('strong', t('Strong signals'), list(q.strongSignals, 'signals strong'))}
 ${section('weak', t('Weak signals'), list(q.weakSignals, 'signals weak'))}
@@ -193,10 +190,10 @@ ${section('vocabulary', t('Vocabulary that signals depth'), q.vocabulary ? list(
 ${section('example', t('Example'), q.example ? renderMarkdown(q.example) : undefined)}
 ${section('follow-ups', t('Follow-up questions'), view.followUps.length ? linkList(view.followUps, 'follow-ups') : undefined)}
 ${section('related', t('Related questions'), view.related.length ? linkList(view.related, 'related') : undefined)}
-${section('case-studies', t('Case studies'), view.caseStudies?.length ? `<ul class="case-studies">${view.caseStudies.map((c) => `<li><button type="button" class="link-button" data-open="${escapeHtml(c.id)}">${escapeHtml(c.title)}</button> <span class="hint">${escapeHtml(c.organisation)}, ${c.year}</span></li>`).join('')}</ul>` : undefined)}
+${section('case-studies', t('Case studies'), view.caseStudies?.length ? html`<ul class="case-studies">${view.caseStudies.map((c) => html`<li><button type="button" class="link-button" data-open="${c.id}">${c.title}</button> <span class="hint">${c.organisation}, ${c.year}</span></li>`)}</ul>` : undefined)}
 <section id="notes" aria-labelledby="notes-h">
   <h2 id="notes-h">${t('Your notes')}</h2>
-  <textarea id="note" rows="4" aria-label="${escapeHtml(t('Notes on this question (Markdown, saved)'))}">${escapeHtml(view.note)}</textarea>
+  <textarea id="note" rows="4" aria-label="${t('Notes on this question (Markdown, saved)')}">${view.note}</textarea>
   <p class="hint" id="note-status" aria-live="polite"></p>
 </section>
 </div>

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type * as z from 'zod';
+import type { SafeHtml } from '../core/html';
 import { createNonce, type WebviewResources } from '../core/panelHtml';
 import { parseMessage } from '../shared/protocol/common';
 import { openExternalConfirmed } from './externalLinks';
@@ -19,7 +20,8 @@ export interface PanelHandle<State, Out> {
 
 export interface PanelPage {
   readonly title: string;
-  readonly html: string;
+  /** Built with the `html` tag (src/core/html.ts), so a plain string cannot get here unescaped. */
+  readonly html: SafeHtml;
 }
 
 /**
@@ -157,7 +159,8 @@ export class PanelHost<State, In extends { type: string }, Out> implements vscod
         const page = await this.definition.render(entry.state, this.resources(panel.webview));
         if (!page) return;
         panel.title = page.title;
-        panel.webview.html = page.html;
+        // The one place the page becomes a string again: VS Code takes nothing else.
+        panel.webview.html = page.html.toString();
         this.definition.rendered?.(entry.state);
       },
     };

@@ -13,6 +13,7 @@ import { isStageTurn, mockQuestion } from '../../src/core/mock/designLoopStages'
 import { scorecard, transcriptMarkdown } from '../../src/core/mock/scorecard';
 import { gradeTurn, mockStateSchema, ratingsOf, secondsPerQuestion, startMock, submitAnswer, turnBudget, type MockState } from '../../src/core/mock/session';
 import { renderMockPanel } from '../../src/core/mockPanelHtml';
+import { escapeHtml } from '../../src/core/html';
 import { contentSecurityPolicy, renderQuestionPanel } from '../../src/core/panelHtml';
 import { contentWith } from './helpers';
 
@@ -93,15 +94,15 @@ describe('design loop panel', () => {
   const view = (over: Partial<DesignLoopView> = {}): DesignLoopView => ({ loop, topicTitle: 'Observability Basics', docPath: '/tmp/<practice>/loop.md', written: [0, 0, 0, 0, 0, 0], revealed: [], related: [], ...over });
 
   it('uses the shared strict document: CSP, nonce, one script', () => {
-    const html = renderDesignLoopPanel(view(), resources);
-    assert.ok(html.includes(`content="${contentSecurityPolicy(resources)}"`));
+    const html = String(renderDesignLoopPanel(view(), resources));
+    assert.ok(html.includes(`content="${escapeHtml(contentSecurityPolicy(resources))}"`));
     assert.equal((html.match(/<script[^>]*>/g) ?? []).length, 1);
     assert.match(html, /<script nonce="abc123NONCE"/);
     assert.ok(html.includes('&lt;practice&gt;'), 'the path is escaped');
   });
 
   it('lists every stage with its prompt; references stay out until revealed, buttons disabled until written', () => {
-    const html = renderDesignLoopPanel(view({ written: [25, 3, 0, 0, 0, 0] }), resources);
+    const html = String(renderDesignLoopPanel(view({ written: [25, 3, 0, 0, 0, 0] }), resources));
     assert.equal((html.match(/class="stage"/g) ?? []).length, 6);
     assert.ok(html.includes('How much data is this?'));
     assert.ok(!html.includes('one million spans'), 'no reference before reveal');
@@ -111,7 +112,7 @@ describe('design loop panel', () => {
   });
 
   it('shows a revealed stage’s reference, key points and Senior/Staff/Principal rubric', () => {
-    const html = renderDesignLoopPanel(view({ written: [0, 25, 0, 0, 0, 0], revealed: [1], scrollTo: 1 }), resources);
+    const html = String(renderDesignLoopPanel(view({ written: [0, 25, 0, 0, 0, 0], revealed: [1], scrollTo: 1 }), resources));
     assert.match(html, /<div class="stage-reference" id="reference-1">/);
     assert.ok(html.includes('one million spans a second'));
     assert.match(html, /<dt>Senior<\/dt><dd>gets the order of magnitude\.<\/dd>/);
@@ -135,7 +136,7 @@ describe('design loop panel messages and records', () => {
 describe('case study panel and links', () => {
   it('renders a read-only case study: sections escaped, source via the external-link path, its questions as links', () => {
     const hostile = { ...caseStudy, title: '<img src=x onerror=alert(1)>', lessons: ['<script>alert(1)</script> lesson'] };
-    const html = renderCaseStudyPanel({ caseStudy: hostile, topics: [{ id: 'alpha-topic', title: 'Observability Basics' }], questions: [{ id: 'trace-sampling', title: 'Trace sampling' }] }, resources);
+    const html = String(renderCaseStudyPanel({ caseStudy: hostile, topics: [{ id: 'alpha-topic', title: 'Observability Basics' }], questions: [{ id: 'trace-sampling', title: 'Trace sampling' }] }, resources));
     assert.ok(!html.includes('<img src=x'));
     assert.equal((html.match(/<script[^>]*>/g) ?? []).length, 1, 'only our script');
     assert.match(html, /<a class="external-link" href="https:\/\/example\.com\/postmortems\/sampling-2021">Example Corp postmortem, March 2021<\/a>/);
@@ -147,10 +148,10 @@ describe('case study panel and links', () => {
 
   it('lists the case studies on the panel of a question they name (title, organisation, year)', () => {
     const q = bank.questions.find((x) => x.id === 'trace-sampling') ?? assert.fail('question');
-    const html = renderQuestionPanel(
+    const html = String(renderQuestionPanel(
       { question: q, topicTitle: 'T', followUps: [], related: [], caseStudies: [{ id: caseStudy.id, title: caseStudy.title, organisation: caseStudy.organisation, year: caseStudy.year }], grades: [], note: '', flagged: false, stateLabel: 'New', timerSeconds: 0, revealed: true, review: false },
       resources,
-    );
+    ));
     assert.match(html, /<section id="case-studies"/);
     assert.match(html, /data-open="sampling-outage-2021">A sampling misconfiguration hides an outage<\/button> <span class="hint">Example Corp, 2021<\/span>/);
   });
@@ -180,7 +181,7 @@ describe('mock interview with a design loop', () => {
         assert.match(q?.title ?? '', /1\. Clarify \(5 min\)/);
         assert.match(q?.prompt ?? '', /2,000-service/, 'the first stage starts with the brief');
         assert.deepEqual(q?.keyPoints, loop.stages[0]?.keyPoints);
-        const html = renderMockPanel(s, (id) => mockQuestion(bank, id), 0, resources);
+        const html = String(renderMockPanel(s, (id) => mockQuestion(bank, id), 0, resources));
         assert.ok(html.includes('What do you ask before designing?'));
       }
     }

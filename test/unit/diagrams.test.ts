@@ -77,7 +77,7 @@ describe('diagrams', function () {
       const r = renderer.render(OUTBOX);
       assert.ok(r.ok);
       setDiagrams({ [diagramKey(OUTBOX)]: r.svg });
-      const html = renderMarkdown(doc(OUTBOX, 'Diagram: the *service* writes the order & an outbox row; a relay publishes them.'));
+      const html = String(renderMarkdown(doc(OUTBOX, 'Diagram: the *service* writes the order & an outbox row; a relay publishes them.')));
       assert.match(html, /<figure class="diagram"><svg role="img" aria-label="the service writes the order &amp; an outbox row; a relay publishes them\." class="diagram-svg"/);
       assert.match(html, /<title>the service writes the order &amp; an outbox row; a relay publishes them\.<\/title>/);
       assert.match(html, /<figcaption>the <em>service<\/em> writes the order &amp; an outbox row; a relay publishes them\.<\/figcaption><\/figure>/);
@@ -88,13 +88,13 @@ describe('diagrams', function () {
     });
 
     it('shows the DOT source with the caption when the build never rendered it (a team pack)', () => {
-      const html = renderMarkdown(doc('digraph { a -> "<b>x</b>" }'));
+      const html = String(renderMarkdown(doc('digraph { a -> "<b>x</b>" }')));
       assert.match(html, /<figure class="diagram diagram-source"><pre><code class="language-dot">digraph \{ a -&gt; &quot;&lt;b&gt;x&lt;\/b&gt;&quot; \}<\/code><\/pre><figcaption>the service/);
       assert.doesNotMatch(html, /<svg/);
     });
 
     it('leaves other code blocks alone', () => {
-      assert.match(renderMarkdown('```js\nconst a = 1 < 2;\n```'), /<pre><code class="language-js">const a = 1 &lt; 2;/);
+      assert.match(String(renderMarkdown('```js\nconst a = 1 < 2;\n```')), /<pre><code class="language-js">const a = 1 &lt; 2;/);
     });
 
     it('renders every dot fence in any Markdown of a bundle into the diagrams map the schema accepts', () => {

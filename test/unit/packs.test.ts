@@ -86,10 +86,10 @@ describe('team question packs', () => {
     assert.deepEqual(bundle.questions.map((q) => q.id).sort(), ['fine-one', 'hostile-one']);
     const q = bundle.questions.find((x) => x.id === 'hostile-one');
     assert.ok(q);
-    const html = renderQuestionPanel(
+    const html = String(renderQuestionPanel(
       { question: q, topicTitle: 't', followUps: [], related: [], grades: [], note: '', flagged: false, stateLabel: 'New', timerSeconds: 0, revealed: true, review: false },
       { cspSource: 'x', nonce: 'n', scriptUri: 's', styleUri: 'c' },
-    );
+    ));
     assert.doesNotMatch(html, /<script>alert|<iframe|<img|href="javascript/i);
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { loadContentDir } from '../../src/core/loadContent';
+import { escapeHtml } from '../../src/core/html';
 import { contentSecurityPolicy, renderQuestionPanel, type QuestionView } from '../../src/core/panelHtml';
 import { FIXTURE_CONTENT } from './helpers';
 
@@ -24,8 +25,9 @@ describe('question panel HTML', () => {
     assert.match(csp, /default-src 'none'/);
     assert.match(csp, /script-src 'nonce-abc123NONCE'/);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\*/);
-    const html = renderQuestionPanel(view('trace-sampling'), resources);
-    assert.ok(html.includes(`content="${csp}"`));
+    const html = String(renderQuestionPanel(view('trace-sampling'), resources));
+    // Escaped like every attribute (' as &#39;); the browser reads back the policy as written.
+    assert.ok(html.includes(`content="${escapeHtml(csp)}"`));
     const scripts = html.match(/<script[^>]*>/g) ?? [];
     assert.equal(scripts.length, 1);
     assert.match(scripts[0] ?? '', /nonce="abc123NONCE" src="https:\/\/webview.example\/q.js"/);
@@ -33,19 +35,19 @@ describe('question panel HTML', () => {
   });
 
   it('shows the prompt first and hides the answer until revealed', () => {
-    const html = renderQuestionPanel(view('trace-sampling'), resources);
+    const html = String(renderQuestionPanel(view('trace-sampling'), resources));
     assert.ok(html.indexOf('Your tracing bill doubled') < html.indexOf('tail-based'));
     assert.match(html, /<div id="answer" hidden>/);
     assert.match(html, /<button type="button" id="reveal"[^>]*>Reveal answer/);
-    const revealed = renderQuestionPanel(view('trace-sampling', { revealed: true }), resources);
+    const revealed = String(renderQuestionPanel(view('trace-sampling', { revealed: true }), resources));
     assert.match(revealed, /<div id="answer">/);
   });
 
   it('renders key points as a checklist, signals, grade buttons with intervals, follow-ups and related links', () => {
-    const html = renderQuestionPanel(
+    const html = String(renderQuestionPanel(
       view('trace-sampling', { followUps: [{ id: 'trace-sampling-decision-wait', title: 'Decision wait' }], related: [{ id: 'structured-logging', title: 'Logs' }] }),
       resources,
-    );
+    ));
     assert.equal((html.match(/class="kp"/g) ?? []).length, 3);
     assert.match(html, /Keeps every error trace/);
     assert.match(html, /data-rating="3"[^>]*>.*Good.*10m/);
@@ -55,13 +57,13 @@ describe('question panel HTML', () => {
   });
 
   it('escapes raw HTML from content', () => {
-    const html = renderQuestionPanel(view('structured-logging'), resources);
+    const html = String(renderQuestionPanel(view('structured-logging'), resources));
     assert.doesNotMatch(html, /<script>alert/);
     assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
   });
 
   it('escapes a note so it cannot close its textarea', () => {
-    const html = renderQuestionPanel(view('trace-sampling', { note: '</textarea><script>alert(1)</script>' }), resources);
+    const html = String(renderQuestionPanel(view('trace-sampling', { note: '</textarea><script>alert(1)</script>' }), resources));
     assert.doesNotMatch(html, /<\/textarea><script>/);
   });
 });
@@ -72,9 +74,9 @@ describe('topic overview HTML', () => {
     const b = loadContentDir(FIXTURE_CONTENT).bundle;
     const topic = b.topics[0];
     assert.ok(topic);
-    const html = renderTopicPanel({ topic, questions: b.questions.filter((q) => !q.parent).map((q) => ({ ...q, state: 'New' })), workSamples: [] }, resources);
+    const html = String(renderTopicPanel({ topic, questions: b.questions.filter((q) => !q.parent).map((q) => ({ ...q, state: 'New' })), workSamples: [] }, resources));
     assert.match(html, /<a class="external-link" href="https:\/\/opentelemetry.io\/docs\/">OpenTelemetry docs<\/a>/);
     assert.equal((html.match(/data-open="/g) ?? []).length, 3);
-    assert.match(html, /script-src 'nonce-abc123NONCE'/);
+    assert.match(html, /script-src &#39;nonce-abc123NONCE&#39;/);
   });
 });
