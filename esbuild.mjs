@@ -29,7 +29,7 @@ if (tests) {
     // A test moved between tiers must not keep running from a stale bundle in the old one.
     rmSync(`out/test/${tier}`, { recursive: true, force: true });
     const entryPoints = readdirSync(`test/${tier}`).filter((f) => f.endsWith('.test.ts')).map((f) => join(`test/${tier}`, f));
-    builds.push({ ...node, sourcemap: true, minify: false, entryPoints, outdir: `out/test/${tier}`, external: ['mocha', '@viz-js/viz'] });
+    builds.push({ ...node, sourcemap: true, minify: false, entryPoints, outdir: `out/test/${tier}`, external: ['mocha', '@viz-js/viz', 'eslint', 'typescript'] });
   }
   builds.push({ ...node, sourcemap: true, minify: false, entryPoints: ['test/host/index.ts'], outfile: 'out/test/host/index.js', external: ['vscode', 'mocha'] });
 }
