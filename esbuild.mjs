@@ -15,8 +15,8 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
 
 const builds = [
   // Two host bundles: a tiny entry point that activates instantly, and the app it loads on first use.
-  { ...node, entryPoints: ['src/extension/bootstrap.ts'], outfile: 'dist/extension.js', external: ['vscode', './app.js'], metafile: true },
-  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/app.js', external: ['vscode'], metafile: true },
+  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode', './app.js'], metafile: true },
+  { ...node, entryPoints: ['src/extension/app.ts'], outfile: 'dist/app.js', external: ['vscode'], metafile: true },
   { ...common, entryPoints: ['src/webview/question.ts', 'src/webview/sample.ts', 'src/webview/topic.ts', 'src/webview/mock.ts', 'src/webview/caseStudy.ts', 'src/webview/designLoop.ts'], outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022', metafile: true },
   // The CLI renders ```dot diagrams with Graphviz (WebAssembly, a devDependency) at content build time;
   // it stays external so the CLI loads it from node_modules and nothing of it reaches the extension.

@@ -128,7 +128,7 @@ async function sizes() {
   );
   // Same options as esbuild.mjs --production, in memory, for the metafile's per-package breakdown.
   const meta = await esbuild.build({
-    entryPoints: ['src/extension/extension.ts'],
+    entryPoints: ['src/extension/app.ts'],
     absWorkingDir: ROOT,
     bundle: true,
     minify: true,
@@ -687,7 +687,7 @@ function markdown(res) {
     `- \`dist/content.json\` (the bank, loaded lazily): ${kb(res.sizes.contentJsonBytes)}`,
     `- VSIX (\`vsce package --no-dependencies\`, offline): ${r.vsixBytes === null ? `not packaged — ${res.sizes.vsixNote}` : `**${kb(r.vsixBytes)}**, ${res.sizes.vsixFiles ?? '?'} files${res.sizes.vsixNote ? ` (⚠️ ${res.sizes.vsixNote})` : ''}`}`,
     '',
-    'Composition of everything the extension host loads (`src/extension/extension.ts` bundled and minified alone, esbuild metafile, bytes in the output):',
+    'Composition of everything the extension host loads (`src/extension/app.ts` bundled and minified alone, esbuild metafile, bytes in the output):',
     '',
     '| Input | bytes | share |',
     '|---|---|---|',

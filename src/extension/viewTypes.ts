@@ -1,8 +1,8 @@
 /**
- * Every webview panel's view type, in one place: the bootstrap registers a serializer for each
+ * Every webview panel's view type, in one place: the entry point (extension.ts) registers a serializer for each
  * (without loading the app), each panel host takes its own from here, and a test checks that
  * package.json's onWebviewPanel activation events name exactly these. No `vscode` import: the
- * bootstrap bundle and the unit tests read it.
+ * entry bundle and the unit tests read it.
  */
 export const VIEW_TYPES = {
   question: 'interviewPractice.question',

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Clock } from '../../src/extension/dueState';
 import { systemClock } from '../../src/extension/dueState';
-import type { ExtensionApi } from '../../src/extension/extension';
+import type { ExtensionApi } from '../../src/extension/app';
 import { stateName } from '../../src/extension/labels';
 
 const EXTENSION_ID = 'interview-practice.staff-interview-practice';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { openWalkthroughOnce } from '../../src/extension/walkthrough';
-import type { ExtensionApi } from '../../src/extension/extension';
+import type { ExtensionApi } from '../../src/extension/app';
 import { VIEW_TYPES } from '../../src/extension/viewTypes';
 import type { TopicNode } from '../../src/extension/topicsTree';
 import type { ReviewJudgement } from '../../src/core/judge/reviewJudge';
@@ -22,7 +22,7 @@ const u = (path: string) => path.split('/').at(-1) ?? '';
 
 type Exports = { ready(): Promise<ExtensionApi> };
 
-/** The app behind the bootstrap: loads it if the idle timer has not yet. */
+/** The app behind the entry point: loads it if the idle timer has not yet. */
 async function api(): Promise<ExtensionApi> {
   const ext = vscode.extensions.getExtension<Exports>(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is installed`);
@@ -34,7 +34,7 @@ describe('extension in a real VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('activates, and loads the app behind the bootstrap on demand', async () => {
+  it('activates, and loads the app behind the entry point on demand', async () => {
     const ext = vscode.extensions.getExtension<Exports>(EXTENSION_ID);
     assert.ok(ext);
     const exports = ext.isActive ? ext.exports : await ext.activate();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../src/extension/extension';
+import type { ExtensionApi } from '../../src/extension/app';
 import type { PanelHost } from '../../src/extension/panelHost';
 import { prng } from '../prng';
 
@@ -15,7 +15,7 @@ const EXTENSION_ID = 'interview-practice.staff-interview-practice';
 
 type Exports = { ready(): Promise<ExtensionApi> };
 
-/** The app behind the bootstrap: loads it if the idle timer has not yet. */
+/** The app behind the entry point: loads it if the idle timer has not yet. */
 async function api(): Promise<ExtensionApi> {
   const ext = vscode.extensions.getExtension<Exports>(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is installed`);

@@ -4,7 +4,7 @@ import type { Question } from '../../src/core/schema';
 import { Interviewer } from '../../src/extension/chat/interviewer';
 import { safeChatStream } from '../../src/extension/chat/safeStream';
 import { PARTICIPANT_ID, RECORD_GRADE_COMMAND } from '../../src/extension/chat/ids';
-import type { ExtensionApi } from '../../src/extension/extension';
+import type { ExtensionApi } from '../../src/extension/app';
 import { ModelService, type LanguageModelApi } from '../../src/extension/languageModel';
 
 /*

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ReviewJudgement } from '../../src/core/judge/reviewJudge';
 import type { WorkSample } from '../../src/core/schema';
-import type { ExtensionApi } from '../../src/extension/extension';
+import type { ExtensionApi } from '../../src/extension/app';
 import { ModelService, type LanguageModelApi } from '../../src/extension/languageModel';
 
 /*

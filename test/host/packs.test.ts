@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { Interviewer } from '../../src/extension/chat/interviewer';
 import { safeChatStream } from '../../src/extension/chat/safeStream';
-import type { ExtensionApi } from '../../src/extension/extension';
+import type { ExtensionApi } from '../../src/extension/app';
 import { ModelService } from '../../src/extension/languageModel';
 
 const EXTENSION_ID = 'interview-practice.staff-interview-practice';
