@@ -31,6 +31,8 @@ export interface QuestionView {
   readonly revealed: boolean;
   /** In a review session the panel offers "Next" after grading. */
   readonly review: boolean;
+  /** A review's remaining question ids, rendered for the webview to keep in its state across a reload. */
+  readonly queue?: readonly string[];
 }
 
 export interface WebviewResources {
@@ -151,7 +153,7 @@ export function renderQuestionPanel(view: QuestionView, r: WebviewResources, t: 
     ? `<p class="parent">${t('Follow-up to {0}', `<button type="button" class="link-button" data-open="${escapeHtml(view.parent.id)}">${escapeHtml(view.parent.title)}</button>`)}</p>`
     : '';
   const strings = questionScriptStrings(t);
-  return webviewDocument(r, q.title, `data-question-id="${escapeHtml(q.id)}" data-revealed="${view.revealed}" data-review="${view.review}" data-timer="${view.timerSeconds}" data-keypoints="${escapeHtml(JSON.stringify(q.keyPoints))}" data-strings="${escapeHtml(JSON.stringify(strings))}"`, `<main>
+  return webviewDocument(r, q.title, `data-question-id="${escapeHtml(q.id)}" data-revealed="${view.revealed}" data-review="${view.review}" data-queue="${escapeHtml(JSON.stringify(view.queue ?? []))}" data-timer="${view.timerSeconds}" data-keypoints="${escapeHtml(JSON.stringify(q.keyPoints))}" data-strings="${escapeHtml(JSON.stringify(strings))}"`, `<main>
 <header class="meta">
   <span class="badge difficulty difficulty-${q.difficulty}">${difficultyLabel(q.difficulty, t)}</span>
   <span class="badge kind">${kindLabel}</span>
