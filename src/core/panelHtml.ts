@@ -32,6 +32,8 @@ export interface QuestionView {
   readonly revealed: boolean;
   /** In a review session the panel offers "Next" after grading. */
   readonly review: boolean;
+  /** A review's remaining question ids, rendered for the webview to keep in its state across a reload. */
+  readonly queue?: readonly string[];
 }
 
 export interface WebviewResources {
@@ -147,7 +149,7 @@ export function renderQuestionPanel(view: QuestionView, r: WebviewResources, t: 
     ? html`<p class="parent">${htmlMessage(t('Follow-up to {0}'), html`<button type="button" class="link-button" data-open="${view.parent.id}">${view.parent.title}</button>`)}</p>`
     : '';
   const strings = questionScriptStrings(t);
-  const attributes = html`data-question-id="${q.id}" data-revealed="${view.revealed}" data-review="${view.review}" data-timer="${view.timerSeconds}" data-keypoints="${JSON.stringify(q.keyPoints)}" data-strings="${JSON.stringify(strings)}"`;
+  const attributes = html`data-question-id="${q.id}" data-revealed="${view.revealed}" data-review="${view.review}" data-queue="${JSON.stringify(view.queue ?? [])}" data-timer="${view.timerSeconds}" data-keypoints="${JSON.stringify(q.keyPoints)}" data-strings="${JSON.stringify(strings)}"`;
   return webviewDocument(r, q.title, attributes, html`<main>
 <header class="meta">
   <span class="badge difficulty difficulty-${q.difficulty}">${difficultyLabel(q.difficulty, t)}</span>

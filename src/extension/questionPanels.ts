@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { uiMessage } from './safeUi';
 import { renderQuestionPanel, type QuestionView } from '../core/panelHtml';
-import { questionInbound, questionState, type QuestionInbound, type QuestionOutbound } from '../shared/protocol/question';
+import { questionInbound, reviveQuestionState, type QuestionInbound, type QuestionOutbound } from '../shared/protocol/question';
 import { formatDueIn } from '../core/progress/scheduler';
 import type { ContentService, ContentSnapshot } from './contentService';
 import { ratingName, stateName, t } from './labels';
@@ -55,9 +55,8 @@ export class QuestionPanels implements vscode.Disposable {
       inbound: questionInbound,
       key: (state) => (state.queue ? REVIEW_KEY : state.questionId),
       revive: async (saved) => {
-        const parsed = questionState.safeParse(saved);
-        if (!parsed.success || !(await this.content.get()).question(parsed.data.questionId)) return undefined;
-        return { questionId: parsed.data.questionId, revealed: parsed.data.revealed ?? false, queue: parsed.data.review ? [] : undefined };
+        const snapshot = await this.content.get();
+        return reviveQuestionState(saved, (id) => snapshot.question(id) !== undefined);
       },
       render: async (state, resources) => {
         const view = await this.viewOf(await this.content.get(), state);
@@ -136,6 +135,7 @@ export class QuestionPanels implements vscode.Disposable {
       timerSeconds: readSetting<boolean>('answerTimer', false) ? question.minutes * 60 : 0,
       revealed,
       review: queue !== undefined,
+      queue,
     };
   }
 

@@ -12,6 +12,8 @@ const vscode = acquireVsCodeApi<QuestionState>();
 const body = document.body;
 const questionId = body.dataset.questionId ?? '';
 const review = body.dataset.review === 'true';
+// The review's remaining queue, kept in the webview state: the host rebuilds the session from it after a reload.
+const queue = review ? (JSON.parse(body.dataset.queue ?? '[]') as string[]) : undefined;
 const keyPoints = JSON.parse(body.dataset.keypoints ?? '[]') as string[];
 // The host translates this script's texts and renders them into <body data-strings> (panelHtml.ts).
 const strings = JSON.parse(body.dataset.strings ?? '{}') as Partial<QuestionScriptStrings>;
@@ -42,7 +44,7 @@ saveState();
 function saveState(): void {
   // Past its limit the draft is not persisted (the panel says so); the last state that fits is kept.
   if (draftLimit?.over()) return;
-  vscode.setState({ ...state, questionId, review, draft: draft?.value ?? '' });
+  vscode.setState({ ...state, questionId, review, queue, draft: draft?.value ?? '' });
 }
 
 function reveal(notify = true): void {

@@ -18,6 +18,7 @@ import { PanelHost, type PanelPage } from '../panelHost';
 import { VIEW_TYPES } from '../viewTypes';
 import type { ProgressService } from '../progressService';
 import { ReviewComments, type ReviewComment } from './reviewComments';
+import { fromSessionRecord, toSessionRecord } from '../../core/workSamples/sessionRecord';
 
 const FOLDERS_KEY = 'interviewPractice.sampleFolders';
 
@@ -166,7 +167,9 @@ export class WorkSampleController implements vscode.Disposable {
       // A pack's prompt may carry image beacons, and TASK.md may be previewed: sanitized like every other surface.
       await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'TASK.md'), Buffer.from(`# ${markdownLine(sample.title)}\n\n${safeMarkdown(sample.prompt)}\n`, 'utf8'));
       this.sessions.delete(sample.id);
-      await vscode.workspace.fs.delete(vscode.Uri.file(join(this.context.globalStorageUri.fsPath, 'work-samples', `${sample.id}.review.json`)), { useTrash: false }).then(undefined, () => undefined);
+      for (const stale of [`${sample.id}.review.json`, `${sample.id}.session.json`]) {
+        await vscode.workspace.fs.delete(vscode.Uri.file(join(this.context.globalStorageUri.fsPath, 'work-samples', stale)), { useTrash: false }).then(undefined, () => undefined);
+      }
     } else await this.comments.restore(sample.id, folder);
 
     // Only a layout we create is resized: a user's own split stays as they made it.
@@ -211,7 +214,7 @@ export class WorkSampleController implements vscode.Disposable {
     const fileText = (f: string) => texts.get(f) ?? sample.files.find((x) => x.path === f)?.text;
     const offline = judgeReview(sample, comments, (f) => texts.get(f));
     const { grade, judgedBy } = await this.modelJudgement(sample, comments, offline);
-    const session = this.session(id);
+    const session = await this.session(id);
     session.grade = grade;
     session.judgedBy = judgedBy;
     session.marks = {};
@@ -232,6 +235,7 @@ export class WorkSampleController implements vscode.Disposable {
     });
     session.attempt = event.eid;
     session.scrollTo = 'review-result';
+    await this.persist(id, session);
     await this.showPanel(sample);
     return grade;
   }
@@ -256,13 +260,14 @@ export class WorkSampleController implements vscode.Disposable {
   /** Records the user's own verdict on one defect of the latest attempt and re-scores it. */
   async markDefect(id: string, defect: string, covered: boolean): Promise<void> {
     const sample = (await this.content.get()).workSample(id);
-    const session = this.session(id);
+    const session = await this.session(id);
     if (!sample || !session.grade || !session.attempt || !sample.defects.some((d) => d.id === defect)) return;
     const marks = { ...session.marks, [defect]: covered };
     const scored = scoreWithMarks(sample, session.grade.found.map((m) => m.defect.id), marks);
     await this.progress.record({ kind: 'sample-mark', id, attempt: session.attempt, defect, covered, score: scored.score });
     session.marks = marks;
     session.scrollTo = 'review-result';
+    await this.persist(id, session);
     await this.showPanel(sample);
   }
 
@@ -277,7 +282,7 @@ export class WorkSampleController implements vscode.Disposable {
     const uri = vscode.Uri.joinPath(folder, sample.testFile);
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     const test = doc?.getText() ?? (await readFile(uri.fsPath, 'utf8'));
-    const session = this.session(id);
+    const session = await this.session(id);
     session.running = true;
     await this.showPanel(sample);
     try {
@@ -292,6 +297,7 @@ export class WorkSampleController implements vscode.Disposable {
       );
       session.tests = report;
       session.scrollTo = 'test-result';
+      await this.persist(id, session);
       this.log.info(`[${id}] ${report.summary}`);
       for (const v of [report.ai, report.reference, ...report.mutants]) {
         this.log.info(`[${id}] ${v.variant}${v.defectId ? ` ${v.defectId}` : ''}: ${v.passed ? 'pass' : 'fail'}${v.timedOut ? ' (timed out, stopped)' : ''}${v.outputCapped ? ' (output capped, stopped)' : ''}${v.strayProcesses ? ` (${v.strayProcesses} stray process(es) stopped)` : ''}`);
@@ -307,20 +313,42 @@ export class WorkSampleController implements vscode.Disposable {
   async showReference(id: string): Promise<void> {
     const sample = (await this.content.get()).workSample(id);
     if (!sample) return;
-    const session = this.session(id);
+    const session = await this.session(id);
     session.showReference = true;
     session.scrollTo = 'reference-review';
     if (!session.grade) session.hintTaken = true;
+    await this.persist(id, session);
     await this.showPanel(sample);
   }
 
-  private session(id: string): SampleSession {
-    let s = this.sessions.get(id);
-    if (!s) {
-      s = { showReference: false, hintTaken: false, marks: {} };
-      this.sessions.set(id, s);
-    }
+  private sessionFile(id: string): string {
+    return join(this.context.globalStorageUri.fsPath, 'work-samples', `${id}.session.json`);
+  }
+
+  /**
+   * The sample's session: in memory, or (first use after a window reload) read back from its file,
+   * so a restored task panel shows the last judgement, marks and test results instead of a blank form.
+   */
+  private async session(id: string): Promise<SampleSession> {
+    const open = this.sessions.get(id);
+    if (open) return open;
+    const sample = (await this.content.get()).workSample(id);
+    const raw = await readFile(this.sessionFile(id), 'utf8').then(
+      (text) => JSON.parse(text) as unknown,
+      () => undefined,
+    ).catch(() => undefined);
+    const saved = raw !== undefined && sample ? fromSessionRecord(raw, sample) : undefined;
+    if (raw !== undefined && !saved) this.log.warn(`[${id}] ignored an unreadable saved work-sample session`);
+    // Another call may have created the session while this one read the file.
+    const s = this.sessions.get(id) ?? { showReference: false, hintTaken: false, ...saved, marks: saved?.marks ?? {} };
+    this.sessions.set(id, s);
     return s;
+  }
+
+  /** Written after every change worth keeping; a failed write is logged, never in the user's way. */
+  private async persist(id: string, s: SampleSession): Promise<void> {
+    const record = toSessionRecord(s);
+    await vscode.workspace.fs.writeFile(vscode.Uri.file(this.sessionFile(id)), Buffer.from(JSON.stringify(record), 'utf8')).then(undefined, (e: unknown) => this.log.warn(`[${id}] could not save the work-sample session: ${e instanceof Error ? e.message : String(e)}`));
   }
 
   private async handle(msg: Exclude<SampleInbound, { type: 'openExternal' }>, id: string): Promise<void> {
@@ -350,7 +378,7 @@ export class WorkSampleController implements vscode.Disposable {
     const snapshot = await this.content.get();
     const sample = snapshot.workSample(id);
     if (!sample) return undefined;
-    const session = this.session(id);
+    const session = await this.session(id);
     const attempts = (await this.progress.model()).sampleAttempts(id);
     const view: SampleView = {
       sample,

@@ -40,16 +40,49 @@ export const questionOutbound = /* @__PURE__ */ defineSchema(() =>
 );
 export type QuestionOutbound = z.infer<typeof questionOutbound>;
 
-/** What the panel keeps in `vscode.setState`, so it comes back after a window reload. */
+/** Longer than any real review queue (a whole bank due at once), short enough to bound what a revived panel parses. */
+export const REVIEW_QUEUE_MAX = 5000;
+
+/**
+ * What the panel keeps in `vscode.setState`, so it comes back after a window reload. A review
+ * session's remaining queue lives here too: the host keeps nothing across a reload, so without it
+ * a restored "Review: … (6 more)" came back as "(0 more)".
+ */
 export const questionState = /* @__PURE__ */ defineSchema(() =>
   z.object({
     questionId: idSchema,
     revealed: z.boolean().optional(),
     draft: z.string().max(200_000).optional(),
     review: z.boolean().optional(),
+    // Plain bounded strings, not idSchema: one malformed entry drops itself below instead of failing the whole state.
+    queue: z.array(z.string().max(60)).max(REVIEW_QUEUE_MAX).optional(),
   }),
 );
 export type QuestionState = z.infer<typeof questionState>;
+
+export interface RevivedQuestion {
+  readonly questionId: string;
+  readonly revealed: boolean;
+  /** Present only for the review panel. */
+  readonly queue?: readonly string[];
+}
+
+/**
+ * What a restored question panel shows, from what its webview saved (untrusted: a webview renders
+ * pack content) and the bank as it is now. Ids the bank no longer knows are dropped from the queue;
+ * if the shown question itself left the bank, a review moves on to the next known one, and a plain
+ * panel closes (undefined). The revealed flag only carries over when the question is the same.
+ */
+export function reviveQuestionState(saved: unknown, known: (id: string) => boolean): RevivedQuestion | undefined {
+  const parsed = questionState.safeParse(saved);
+  if (!parsed.success) return undefined;
+  const { questionId, revealed, review, queue } = parsed.data;
+  if (!review) return known(questionId) ? { questionId, revealed: revealed ?? false } : undefined;
+  const rest = (queue ?? []).filter(known);
+  if (known(questionId)) return { questionId, revealed: revealed ?? false, queue: rest };
+  const [next, ...after] = rest;
+  return next ? { questionId: next, revealed: false, queue: after } : undefined;
+}
 
 /** The only way the question panel's script sends: a misspelt type or field does not compile. */
 export function post(vscode: MessageSink, message: QuestionInbound): void {
