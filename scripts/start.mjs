@@ -10,8 +10,10 @@ import { ensureCodeServer, freePort, isPortFree, ROOT, startCodeServer, workbenc
 import { choosePort, rememberedPort } from './lib/startProfile.mjs';
 
 const fresh = process.argv.includes('--fresh');
-const PROFILE = join(ROOT, '.vscode-test', 'start-profile');
-const WORKSPACE = join(ROOT, '.vscode-test', 'start-workspace');
+// IP_START_DIR moves profile and workspace elsewhere (the UI test of npm start uses a temp folder).
+const BASE = process.env.IP_START_DIR ?? join(ROOT, '.vscode-test');
+const PROFILE = join(BASE, 'start-profile');
+const WORKSPACE = join(BASE, 'start-workspace');
 const STATE = join(PROFILE, 'start.json');
 
 execFileSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: ROOT, stdio: 'inherit' });
