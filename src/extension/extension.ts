@@ -8,6 +8,9 @@ import { COMMANDS } from './commandIds';
 import { openWalkthroughOnce } from './walkthrough';
 import { VIEW_TYPES } from './viewTypes';
 
+/** True once the Topics view found the bank empty: its welcome text switches from loading to empty-bank. */
+const BANK_EMPTY = 'interviewPractice.bankEmpty';
+
 export function activate(context: vscode.ExtensionContext): { ready(): Promise<ExtensionApi> } | undefined {
   let app: Promise<App> | undefined;
   const treeChanged = new vscode.EventEmitter<unknown>();
@@ -23,7 +26,13 @@ export function activate(context: vscode.ExtensionContext): { ready(): Promise<E
 
   const tree: vscode.TreeDataProvider<unknown> = {
     onDidChangeTreeData: treeChanged.event,
-    getChildren: async (node) => (await load()).tree.getChildren(node as never),
+    getChildren: async (node) => {
+      const children = await (await load()).tree.getChildren(node as never);
+      // The view says "Loading…" until the bank is read, and "no questions are loaded" only when it
+      // really holds none (package.json viewsWelcome keys on this), never while rows are on their way.
+      if (!node) void vscode.commands.executeCommand('setContext', BANK_EMPTY, children.length === 0);
+      return children;
+    },
     getTreeItem: async (node) => (await load()).tree.getTreeItem(node as never),
   };
   const idle = setTimeout(() => void load(), 1500);

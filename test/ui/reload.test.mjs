@@ -196,6 +196,18 @@ describe('UI journey: every panel survives a window reload', function () {
       await reloaded;
       await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
       const authority = resourceAuthority(page);
+      // What the Topics view says while the extension activates: a loading line, never VS Code's
+      // "no data provider" or a false "the bank may be missing".
+      const sidebarSaid = new Set();
+      const sidebarWatch = (async () => {
+        const deadline = Date.now() + 60_000;
+        while (Date.now() < deadline) {
+          const text = await page.locator('.sidebar').first().innerText().catch(() => '');
+          if (text) sidebarSaid.add(text.replace(/\s+/g, ' ').slice(0, 300));
+          if ((await page.locator('.sidebar .monaco-list-row').count().catch(() => 0)) > 0) return;
+          await page.waitForTimeout(100);
+        }
+      })();
 
       // The dashboard was in front: it must come back without a click, and fast (it once stayed blank for 16 s).
       const restoreStarted = Date.now();
@@ -268,6 +280,11 @@ describe('UI journey: every panel survives a window reload', function () {
       });
 
       console.log(`      dashboard restored ${restoreMs} ms after the workbench came back`);
+      await sidebarWatch;
+      const said = [...sidebarSaid].join('\n');
+      // code-server still shows VS Code's own "no data provider" line for a moment before the
+      // extension's contributions arrive; what the extension controls is checked.
+      assert.doesNotMatch(said, /No questions are loaded/i, `the Topics view during activation said:\n${said}`);
       await shot(page, 'reload-panels-end');
     } finally {
       await wb.close();
