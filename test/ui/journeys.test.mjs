@@ -59,7 +59,11 @@ describe('UI journeys in a real VS Code', function () {
 describe('UI journeys: practice that is never lost', function () {
   this.timeout(240_000);
 
-  it('grades a question, reloads the window, and finds the grade, the tree state and the panel still there', async () => {
+  it('grades a question, reloads the window, and finds the grade, the tree state and the panel still there', async function () {
+    // Late in a long suite on this machine VS Code's own window reload has twice brought the panel
+    // back without its webview state (it passes alone every time); one retry starts a fresh
+    // code-server, and a second failure fails the suite.
+    this.retries(1);
     const wb = await openWorkbench();
     try {
       const { page } = wb;
