@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { bank, commentOnLine, daysAgo, openTopicsView, openWorkbench, runCommand, shot, treeRow, webviewFrame } from './workbench.mjs';
+import { bank, commentOnLine, daysAgo, openTopicsView, openWorkbench, runCommand, shot, treeRow, webviewFrame, showTranscriptSource } from './workbench.mjs';
 
 const content = bank();
 const mainQuestions = content.questions.filter((q) => q.kind !== 'follow-up');
@@ -228,7 +228,7 @@ describe('UI journeys: mock interview and readiness dashboard', function () {
       }
       await page.locator('.tab:has-text("Mock interview —")').first().waitFor({ timeout: 30_000 });
       // The transcript opens rendered in the Markdown preview (test/ui/mock.test.mjs); its source is one click away.
-      await page.locator('.notification-toast .monaco-button:has-text("Show Markdown source")').first().click({ timeout: 30_000 });
+      await showTranscriptSource(page);
       await page.locator('.view-lines:has-text("Scorecard")').first().waitFor();
       const transcript = (await page.locator('.editor-group-container.active .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
       assert.match(transcript, /2 questions, mixed difficulty, 15 minutes planned/);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/lib/codeServer.mjs';
-import { bank, openWorkbench, runCommand, SHOTS, shot, webviewFrame } from './workbench.mjs';
+import { bank, openWorkbench, runCommand, SHOTS, shot, webviewFrame, showTranscriptSource } from './workbench.mjs';
 
 const content = bank();
 const topicTitle = (id) => content.topics.find((t) => t.id === id)?.title;
@@ -114,7 +114,7 @@ describe('UI journey: a mock interview over three topics', function () {
       copyFileSync(join(SHOTS, 'mock-three-topics.png'), join(ROOT, 'docs', 'screenshots', 'mock-three-topics.png'));
 
       // The source is one click away: the notification's button brings the Markdown to the front.
-      await page.locator('.notification-toast .monaco-button:has-text("Show Markdown source")').first().click();
+      await showTranscriptSource(page);
       await page.locator('.editor-group-container.active .view-lines:has-text("Scorecard")').first().waitFor({ timeout: 15_000 });
       const source = (await page.locator('.editor-group-container.active .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
       assert.match(source, /^# Mock interview — /);

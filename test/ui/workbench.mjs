@@ -158,3 +158,13 @@ export async function openWorkbenchFrom({ developmentPath = ROOT, beforeLoad, se
     throw e;
   }
 }
+
+/**
+ * Clicks "Show Markdown source" on the transcript's notification: on its toast while it shows, or in
+ * the notification centre once VS Code has tucked the toast away (it does after a while).
+ */
+export async function showTranscriptSource(page) {
+  const toast = page.locator('.notification-toast .monaco-button:has-text("Show Markdown source")').first();
+  if (!(await toast.isVisible().catch(() => false))) await runCommand(page, 'Notifications: Show Notifications');
+  await page.locator('.notification-toast .monaco-button:has-text("Show Markdown source"), .notifications-center .monaco-button:has-text("Show Markdown source")').first().click({ timeout: 30_000 });
+}
