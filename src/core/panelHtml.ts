@@ -1,6 +1,7 @@
 import { html, htmlMessage, type SafeHtml } from './html';
 import { renderInline, renderMarkdown } from './markdown';
 import type { Difficulty, Question } from './schema';
+import type { QuestionBodyData } from '../shared/protocol/question';
 import { identityT, type Translate } from '../shared/translate';
 
 export interface LinkedItem {
@@ -34,6 +35,8 @@ export interface QuestionView {
   readonly review: boolean;
   /** A review's remaining question ids, rendered for the webview to keep in its state across a reload. */
   readonly queue?: readonly string[];
+  /** The preview panel: opening another question replaces it, until the user keeps it open. */
+  readonly preview?: boolean;
 }
 
 export interface WebviewResources {
@@ -75,6 +78,7 @@ export function questionScriptStrings(t: Translate = identityT) {
     limitCounter: t('{0} of {1} characters'),
     draftOver: t('{0} characters over the {1}-character limit: this draft is not kept after a reload until you shorten it.'),
     noteOver: t('{0} characters over the {1}-character limit: the note is not saved until you shorten it.'),
+    kept: t('Kept open: the next question opens in another panel.'),
   };
 }
 
@@ -133,8 +137,31 @@ function linkList(items: readonly LinkedItem[], cls: string): SafeHtml {
   return html`<ul class="${cls}">${items.map((i) => html`<li><button type="button" class="link-button" data-open="${i.id}">${i.title}</button></li>`)}</ul>`;
 }
 
+/** `data-*` attributes from a record whose keys are the dataset names the script reads (camelCase). */
+export function dataAttributes(data: Readonly<Record<string, string>>): SafeHtml {
+  return html`${Object.entries(data).map(([k, v], i) => html`${i ? ' ' : ''}data-${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}="${v}"`)}`;
+}
+
+/**
+ * What the question panel shows, apart from the document around it: the same parts render a new
+ * panel and swap a question into an open one by message (the preview panel keeps its document).
+ */
+export interface QuestionBody {
+  readonly title: string;
+  /** The `<body data-*>` values the script reads, by dataset name. */
+  readonly data: QuestionBodyData;
+  /** The whole `<main>` element. */
+  readonly main: SafeHtml;
+}
+
 /** The whole panel document. Pure: same view, same HTML (but for the nonce). */
 export function renderQuestionPanel(view: QuestionView, r: WebviewResources, t: Translate = identityT): SafeHtml {
+  const body = questionBody(view, t);
+  return webviewDocument(r, body.title, dataAttributes(body.data), body.main);
+}
+
+/** The question, its answer and the controls, for a new document or a swap. */
+export function questionBody(view: QuestionView, t: Translate = identityT): QuestionBody {
   const q = view.question;
   const kp = q.keyPoints.map(
     (k, i) =>
@@ -149,8 +176,17 @@ export function renderQuestionPanel(view: QuestionView, r: WebviewResources, t: 
     ? html`<p class="parent">${htmlMessage(t('Follow-up to {0}'), html`<button type="button" class="link-button" data-open="${view.parent.id}">${view.parent.title}</button>`)}</p>`
     : '';
   const strings = questionScriptStrings(t);
-  const attributes = html`data-question-id="${q.id}" data-revealed="${view.revealed}" data-review="${view.review}" data-queue="${JSON.stringify(view.queue ?? [])}" data-timer="${view.timerSeconds}" data-keypoints="${JSON.stringify(q.keyPoints)}" data-strings="${JSON.stringify(strings)}"`;
-  return webviewDocument(r, q.title, attributes, html`<main>
+  const data: QuestionBodyData = {
+    questionId: q.id,
+    revealed: view.revealed ? 'true' : 'false',
+    review: view.review ? 'true' : 'false',
+    queue: JSON.stringify(view.queue ?? []),
+    timer: String(view.timerSeconds),
+    keypoints: JSON.stringify(q.keyPoints),
+    strings: JSON.stringify(strings),
+    preview: view.preview === true ? 'true' : 'false',
+  };
+  return { title: q.title, data, main: html`<main>
 <header class="meta">
   <span class="badge difficulty difficulty-${q.difficulty}">${difficultyLabel(q.difficulty, t)}</span>
   <span class="badge kind">${kindLabel}</span>
@@ -158,6 +194,7 @@ export function renderQuestionPanel(view: QuestionView, r: WebviewResources, t: 
   <span class="minutes" title="${t('Estimated time to answer out loud')}">${t('~{0} min', q.minutes)}</span>
   <span class="state" id="state-label">${view.stateLabel}</span>
   <button type="button" id="flag" class="icon-button" aria-pressed="${view.flagged}" title="${t('Flag this question (F)')}">${view.flagged ? strings.flagged : strings.flag}</button>
+  <span id="preview"${view.preview ? '' : html` hidden`}><span class="badge preview" title="${t('Opening another question replaces this one, as in a preview editor')}">${t('Preview')}</span> <button type="button" id="keep-open" class="icon-button" title="${t('Keep this question open (K); typing a draft keeps it open too')}">${t('Keep open')}</button></span>
 </header>
 <h1 id="title">${q.title}</h1>
 ${parent}
@@ -199,5 +236,5 @@ ${section('case-studies', t('Case studies'), view.caseStudies?.length ? html`<ul
   <p class="hint" id="note-status" aria-live="polite"></p>
 </section>
 </div>
-</main>`);
+</main>` };
 }

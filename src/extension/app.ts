@@ -125,6 +125,11 @@ export function createApp(context: vscode.ExtensionContext): App {
       if (q) await panels.open(q.id);
     },
     [COMMANDS.openQuestion]: openQuestion,
+    // From the tree's context menu (its node) or with an id: a new panel beside, which stays open.
+    [COMMANDS.openQuestionToSide]: async (arg) => {
+      const id = typeof arg === 'string' ? arg : arg && typeof arg === 'object' && 'question' in arg ? (arg as { question: { id: string } }).question.id : undefined;
+      if (id) await panels.open(id, { toSide: true });
+    },
     [COMMANDS.startMockInterview]: () => mock.start(),
     [COMMANDS.showDashboard]: () => dashboard.open(),
     [COMMANDS.openTopic]: async (arg) => {

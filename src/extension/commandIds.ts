@@ -3,6 +3,7 @@ export const COMMANDS = {
   searchQuestions: 'interviewPractice.searchQuestions',
   openRandomQuestion: 'interviewPractice.openRandomQuestion',
   openQuestion: 'interviewPractice.openQuestion',
+  openQuestionToSide: 'interviewPractice.openQuestionToSide',
   openTopic: 'interviewPractice.openTopic',
   reviewDue: 'interviewPractice.reviewDue',
   startMockInterview: 'interviewPractice.startMockInterview',

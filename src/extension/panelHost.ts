@@ -16,6 +16,13 @@ export interface PanelHandle<State, Out> {
   post(message: Out): Promise<void>;
   /** Re-renders (fresh nonce and asset URIs), with a new state if given. */
   render(state?: State): Promise<void>;
+  /**
+   * Shows `state` in the same document when the panel is visible and its definition can swap
+   * (a message, no new document: no webview reload); otherwise re-renders.
+   */
+  swap(state: State): Promise<void>;
+  /** Remembers a new state without rendering (the webview already shows it, say pinned). */
+  remember(state: State): void;
 }
 
 export interface PanelPage {
@@ -43,6 +50,13 @@ export interface PanelDefinition<State, In extends { type: string }, Out> {
   render(state: State, resources: WebviewResources): Promise<PanelPage | undefined>;
   /** After each render has reached the webview (tests and the walkthrough listen for this). */
   rendered?(state: State): void;
+  /**
+   * Preview-style panels: the message that shows `state` in an open document (undefined: the item
+   * is gone). Without it a swap re-renders the whole document.
+   */
+  swapMessage?(state: State): Promise<{ title: string; message: Out } | undefined>;
+  /** Preview-style panels: false for the panel the next opened item may replace. */
+  pinned?(state: State): boolean;
   /** A valid message other than a link out (the host opens those itself, after the user confirms). */
   handle(message: Exclude<In, OpenExternal>, panel: PanelHandle<State, Out>): Promise<void>;
   /** Tells the user when handle() failed; the host has logged it already. */
@@ -59,6 +73,8 @@ export interface Placement {
 interface Entry<State, Out> extends PanelHandle<State, Out> {
   state: State;
   readonly disposables: vscode.Disposable[];
+  /** Swapped by message since its HTML was last set: a hidden webview would come back from the old HTML. */
+  stale: boolean;
 }
 
 const isOpenExternal = <In extends { type: string }>(m: In): m is Extract<In, OpenExternal> => m.type === 'openExternal';
@@ -101,6 +117,27 @@ export class PanelHost<State, In extends { type: string }, Out> implements vscod
     if (!existing) return this.create(state, where);
     await existing.render(state);
     return existing;
+  }
+
+  /**
+   * Preview-style opening, as VS Code's editors do: the panel already showing this key comes to the
+   * front; otherwise the unpinned panel (if `reuse`) shows `state` in place; otherwise a new panel.
+   */
+  async preview(state: State, where: Placement, reuse: boolean): Promise<PanelHandle<State, Out>> {
+    const key = this.definition.key(state);
+    const existing = this.find(key);
+    if (existing) {
+      existing.panel.reveal(where.column ?? existing.panel.viewColumn, where.preserveFocus);
+      return existing;
+    }
+    const pinned = this.definition.pinned;
+    const spare = reuse && pinned ? [...this.entries].find((e) => !pinned(e.state)) : undefined;
+    if (!spare) return this.create(state, where);
+    // A hidden webview has no document to swap into: it gets a new one (nobody sees it load) and then comes forward.
+    const visible = spare.panel.visible;
+    await spare.swap(state);
+    if (!visible || !where.preserveFocus) spare.panel.reveal(spare.panel.viewColumn, where.preserveFocus);
+    return spare;
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, saved: unknown): Promise<void> {
@@ -151,6 +188,7 @@ export class PanelHost<State, In extends { type: string }, Out> implements vscod
       panel,
       state,
       disposables: [],
+      stale: false,
       post: async (message) => {
         await panel.webview.postMessage(message);
       },
@@ -161,13 +199,40 @@ export class PanelHost<State, In extends { type: string }, Out> implements vscod
         panel.title = page.title;
         // The one place the page becomes a string again: VS Code takes nothing else.
         panel.webview.html = page.html.toString();
+        entry.stale = false;
         this.definition.rendered?.(entry.state);
       },
+      swap: async (next) => {
+        const swapMessage = this.definition.swapMessage;
+        if (!swapMessage || !panel.visible) return entry.render(next);
+        const shown = await swapMessage(next);
+        if (!shown) return;
+        entry.state = next;
+        panel.title = shown.title;
+        await panel.webview.postMessage(shown.message);
+        entry.stale = true;
+        this.definition.rendered?.(entry.state);
+      },
+      remember: (next) => {
+        entry.state = next;
+      },
+    };
+    // The same page again, for a hidden panel whose HTML fell behind its swaps: nothing new is shown.
+    const refresh = async () => {
+      const page = await this.definition.render(entry.state, this.resources(panel.webview));
+      if (!page) return;
+      panel.webview.html = page.html.toString();
+      entry.stale = false;
     };
     this.entries.add(entry);
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activity-icon.svg');
     entry.disposables.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(entry, raw)),
+      // Hidden, the webview drops its document and rebuilds it from the HTML when shown again: after
+      // swaps that HTML is out of date, so it is rendered now, while nobody sees it.
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible && entry.stale) void refresh().catch((e: unknown) => this.log.error(`${this.definition.name} panel: re-render failed`, e instanceof Error ? e : String(e)));
+      }),
       panel.onDidDispose(() => {
         this.entries.delete(entry);
         for (const d of entry.disposables) d.dispose();

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { uiMessage } from './safeUi';
-import { renderQuestionPanel, type QuestionView } from '../core/panelHtml';
+import { questionBody, renderQuestionPanel, type QuestionView } from '../core/panelHtml';
 import { questionInbound, reviveQuestionState, type QuestionInbound, type QuestionOutbound } from '../shared/protocol/question';
 import { formatDueIn } from '../core/progress/scheduler';
 import type { ContentService, ContentSnapshot } from './contentService';
@@ -16,7 +16,17 @@ interface QuestionPanelState {
   readonly revealed: boolean;
   /** A review session walks its queue in this one panel. */
   readonly queue?: readonly string[];
+  /** False for the preview panel: the next question opened replaces it (the review panel is always pinned). */
+  readonly pinned: boolean;
 }
+
+/** Where a question opens: `toSide` opens a new panel beside the active one, which stays. */
+export interface OpenOptions {
+  readonly toSide?: boolean;
+}
+
+/** Messages that mean the user is working on the question: a preview panel showing it is kept open. */
+const PINNING = new Set<QuestionInbound['type']>(['pin', 'revealed', 'grade', 'saveNote', 'toggleFlag', 'undoGrade']);
 
 type QuestionPanel = PanelHandle<QuestionPanelState, QuestionOutbound>;
 
@@ -24,8 +34,11 @@ type QuestionPanel = PanelHandle<QuestionPanelState, QuestionOutbound>;
 const REVIEW_KEY = 'review session';
 
 /**
- * One webview panel per question (reused when already open), plus at most one review-session
- * panel. Open panels come back after a window reload.
+ * Question panels open preview-style, as VS Code's editors do: one preview panel takes each
+ * question opened from the tree, search or a link (swapped in by message, no new webview), until
+ * the user keeps it open (Keep open, a draft, a reveal, a grade), opens one to the side, or turns
+ * off `workbench.editor.enablePreview`. A question already open comes to the front. At most one
+ * review-session panel. Open panels come back after a window reload, pinned or not.
  */
 export class QuestionPanels implements vscode.Disposable {
   readonly host: PanelHost<QuestionPanelState, QuestionInbound, QuestionOutbound>;
@@ -48,21 +61,27 @@ export class QuestionPanels implements vscode.Disposable {
         void p.post({ type: 'state', questionId: p.state.questionId, label });
       }
     });
-    this.host = new PanelHost(extensionUri, log, {
+    this.host = new PanelHost<QuestionPanelState, QuestionInbound, QuestionOutbound>(extensionUri, log, {
       viewType: VIEW_TYPES.question,
       name: 'question',
       script: 'question.js',
       inbound: questionInbound,
       key: (state) => (state.queue ? REVIEW_KEY : state.questionId),
+      pinned: (state) => state.pinned || state.queue !== undefined,
       revive: async (saved) => {
         const snapshot = await this.content.get();
         return reviveQuestionState(saved, (id) => snapshot.question(id) !== undefined);
       },
       render: async (state, resources) => {
         const view = await this.viewOf(await this.content.get(), state);
+        return view ? { title: this.titleOf(view, state), html: renderQuestionPanel(view, resources, t) } : undefined;
+      },
+      swapMessage: async (state) => {
+        const view = await this.viewOf(await this.content.get(), state);
         if (!view) return undefined;
-        const title = state.queue ? vscode.l10n.t('Review: {0} ({1} more)', view.question.title, state.queue.length) : view.question.title;
-        return { title, html: renderQuestionPanel(view, resources, t) };
+        const body = questionBody(view, t);
+        const title = this.titleOf(view, state);
+        return { title, message: { type: 'show', title: body.title, data: body.data, main: body.main.toString() } };
       },
       rendered: (state) => this.opened.fire(state.questionId),
       handle: (message, panel) => this.handle(message, panel),
@@ -92,27 +111,39 @@ export class QuestionPanels implements vscode.Disposable {
     if (panel) await this.host.deliver(panel, raw);
   }
 
-  async open(questionId: string): Promise<vscode.WebviewPanel | undefined> {
+  async open(questionId: string, options: OpenOptions = {}): Promise<vscode.WebviewPanel | undefined> {
     const question = (await this.content.get()).question(questionId);
     if (!question) {
       void vscode.window.showWarningMessage(uiMessage(vscode.l10n.t('Question "{0}" is not in the question bank.', questionId)));
       return undefined;
     }
-    return (await this.host.reveal({ questionId, revealed: false }, { title: question.title })).panel;
+    // The user's own choice for editors applies here too: without previews every question gets its own panel.
+    const reuse = !options.toSide && vscode.workspace.getConfiguration('workbench.editor').get<boolean>('enablePreview', true);
+    const where = { title: question.title, column: options.toSide ? vscode.ViewColumn.Beside : undefined };
+    return (await this.host.preview({ questionId, revealed: false, pinned: !reuse }, where, reuse)).panel;
+  }
+
+  /** The question in the preview panel, if one is open (tests and the status of Keep open). */
+  previewQuestionId(): string | undefined {
+    return this.host.all().find((p) => !p.state.pinned && !p.state.queue)?.state.questionId;
   }
 
   async startReview(queue: string[]): Promise<void> {
     const [first, ...rest] = queue;
     if (!first) return;
-    const state = { questionId: first, revealed: false, queue: rest };
+    const state = { questionId: first, revealed: false, queue: rest, pinned: true };
     const review = this.host.find(REVIEW_KEY);
     if (review) {
+      await review.swap(state);
       review.panel.reveal();
-      await review.render(state);
     } else await this.host.show(state, { title: vscode.l10n.t('Review') });
   }
 
-  private async viewOf(snapshot: ContentSnapshot, { questionId: id, revealed, queue }: QuestionPanelState): Promise<QuestionView | undefined> {
+  private titleOf(view: QuestionView, state: QuestionPanelState): string {
+    return state.queue ? vscode.l10n.t('Review: {0} ({1} more)', view.question.title, state.queue.length) : view.question.title;
+  }
+
+  private async viewOf(snapshot: ContentSnapshot, { questionId: id, revealed, queue, pinned }: QuestionPanelState): Promise<QuestionView | undefined> {
     const question = snapshot.question(id);
     if (!question) return undefined;
     const [model, due] = await Promise.all([this.progress.model(), this.due.snapshot()]);
@@ -136,6 +167,7 @@ export class QuestionPanels implements vscode.Disposable {
       revealed,
       review: queue !== undefined,
       queue,
+      preview: !pinned && queue === undefined,
     };
   }
 
@@ -145,7 +177,10 @@ export class QuestionPanels implements vscode.Disposable {
       this.log.warn(`ignored ${msg.type} for ${msg.questionId} from the panel of ${panel.state.questionId}`);
       return;
     }
+    if (PINNING.has(msg.type) && !panel.state.pinned) panel.remember({ ...panel.state, pinned: true });
     switch (msg.type) {
+      case 'pin':
+        return;
       case 'ready':
       case 'revealed':
         return;
@@ -190,7 +225,7 @@ export class QuestionPanels implements vscode.Disposable {
       case 'next': {
         if (!panel.state.queue) return;
         const [next, ...rest] = panel.state.queue;
-        if (next) await panel.render({ questionId: next, revealed: false, queue: rest });
+        if (next) await panel.swap({ questionId: next, revealed: false, queue: rest, pinned: true });
         else {
           panel.panel.dispose();
           void vscode.window.showInformationMessage(vscode.l10n.t('Review finished: nothing else is due right now.'));

@@ -3,7 +3,8 @@
 import Mocha from 'mocha';
 
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec' });
+  // HOST_GREP narrows a local run to matching tests (never set by npm test).
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec', grep: process.env.HOST_GREP || undefined });
   mocha.suite.emit('pre-require', globalThis, 'host', mocha);
   await import('./extension.test');
   await import('./hardening.test');
@@ -11,6 +12,7 @@ export async function run(): Promise<void> {
   await import('./interviewer.test');
   await import('./packs.test');
   await import('./dueState.test');
+  await import('./previewPanels.test');
   await new Promise<void>((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} in-host test(s) failed`)) : resolve()));
   });

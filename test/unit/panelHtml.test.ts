@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { loadContentDir } from '../../src/core/loadContent';
 import { escapeHtml } from '../../src/core/html';
-import { contentSecurityPolicy, renderQuestionPanel, type QuestionView } from '../../src/core/panelHtml';
+import { contentSecurityPolicy, questionBody, renderQuestionPanel, type QuestionView } from '../../src/core/panelHtml';
+import { questionBodyData } from '../../src/shared/protocol/question';
 import { FIXTURE_CONTENT } from './helpers';
 
 const resources = { cspSource: 'https://webview.example', nonce: 'abc123NONCE', scriptUri: 'https://webview.example/q.js', styleUri: 'https://webview.example/q.css' };
@@ -65,6 +66,30 @@ describe('question panel HTML', () => {
   it('escapes a note so it cannot close its textarea', () => {
     const html = String(renderQuestionPanel(view('trace-sampling', { note: '</textarea><script>alert(1)</script>' }), resources));
     assert.doesNotMatch(html, /<\/textarea><script>/);
+  });
+
+  it('swaps in the same question a new panel would show: the same <main> and body data', () => {
+    const v = view('trace-sampling', { note: '"quoted" <b>note</b>', queue: ['structured-logging'], review: true });
+    const page = String(renderQuestionPanel(v, resources));
+    const body = questionBody(v);
+    assert.ok(page.includes(String(body.main)), 'the swapped <main> is byte-identical to the page’s');
+    // The data the swap message carries is what the page's <body data-*> attributes hold.
+    assert.ok(questionBodyData.safeParse(body.data).success);
+    for (const [key, value] of Object.entries(body.data)) {
+      const attr = `data-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}="${escapeHtml(value)}"`;
+      assert.ok(page.includes(attr), attr.slice(0, 80));
+    }
+    assert.equal(body.data.questionId, 'trace-sampling');
+    assert.deepEqual(JSON.parse(body.data.queue), ['structured-logging']);
+  });
+
+  it('marks only the preview panel as the preview, with its Keep open button', () => {
+    const preview = String(renderQuestionPanel(view('trace-sampling', { preview: true }), resources));
+    assert.match(preview, /<span id="preview"><span class="badge preview"[^>]*>Preview<\/span> <button type="button" id="keep-open"/);
+    assert.match(preview, /data-preview="true"/);
+    const kept = String(renderQuestionPanel(view('trace-sampling'), resources));
+    assert.match(kept, /<span id="preview" hidden>/);
+    assert.match(kept, /data-preview="false"/);
   });
 });
 

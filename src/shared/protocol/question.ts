@@ -24,12 +24,31 @@ export const questionInbound = /* @__PURE__ */ defineSchema(() =>
     z.strictObject({ type: z.literal('saveNote'), questionId: idSchema, text: z.string().max(TEXT_LIMITS.note) }),
     z.strictObject({ type: z.literal('toggleFlag'), questionId: idSchema }),
     z.strictObject({ type: z.literal('next') }),
+    // The user kept the preview panel open (Keep open, or started a draft): the next question opens elsewhere.
+    z.strictObject({ type: z.literal('pin'), questionId: idSchema }),
   ]),
 );
 export type QuestionInbound = z.infer<typeof questionInbound>;
 
+/** The `<body data-*>` values the panel script reads, by dataset name (rendered by src/core/panelHtml.ts). */
+export const questionBodyData = /* @__PURE__ */ defineSchema(() =>
+  z.strictObject({
+    questionId: idSchema,
+    revealed: z.enum(['true', 'false']),
+    review: z.enum(['true', 'false']),
+    queue: z.string(),
+    timer: z.string(),
+    keypoints: z.string(),
+    strings: z.string(),
+    preview: z.enum(['true', 'false']),
+  }),
+);
+export type QuestionBodyData = z.infer<typeof questionBodyData>;
+
 export const questionOutbound = /* @__PURE__ */ defineSchema(() =>
   z.discriminatedUnion('type', [
+    // Another question in the same document (preview-style reuse): `main` replaces the <main> element.
+    z.strictObject({ type: z.literal('show'), title: z.string(), data: questionBodyData, main: z.string() }),
     z.strictObject({ type: z.literal('graded'), questionId: idSchema, rating: z.number().int().min(1).max(4), nextDue: z.string(), canUndo: z.boolean() }),
     z.strictObject({ type: z.literal('ungraded'), questionId: idSchema }),
     z.strictObject({ type: z.literal('noteSaved'), questionId: idSchema }),
@@ -54,6 +73,8 @@ export const questionState = /* @__PURE__ */ defineSchema(() =>
     revealed: z.boolean().optional(),
     draft: z.string().max(200_000).optional(),
     review: z.boolean().optional(),
+    // Absent in states saved before preview panels: those panels stay as they were, kept open.
+    pinned: z.boolean().optional(),
     // Plain bounded strings, not idSchema: one malformed entry drops itself below instead of failing the whole state.
     queue: z.array(z.string().max(60)).max(REVIEW_QUEUE_MAX).optional(),
   }),
@@ -65,6 +86,8 @@ export interface RevivedQuestion {
   readonly revealed: boolean;
   /** Present only for the review panel. */
   readonly queue?: readonly string[];
+  /** False for the preview panel, which the next opened question replaces. */
+  readonly pinned: boolean;
 }
 
 /**
@@ -77,11 +100,12 @@ export function reviveQuestionState(saved: unknown, known: (id: string) => boole
   const parsed = questionState.safeParse(saved);
   if (!parsed.success) return undefined;
   const { questionId, revealed, review, queue } = parsed.data;
-  if (!review) return known(questionId) ? { questionId, revealed: revealed ?? false } : undefined;
+  const pinned = parsed.data.pinned ?? true;
+  if (!review) return known(questionId) ? { questionId, revealed: revealed ?? false, pinned } : undefined;
   const rest = (queue ?? []).filter(known);
-  if (known(questionId)) return { questionId, revealed: revealed ?? false, queue: rest };
+  if (known(questionId)) return { questionId, revealed: revealed ?? false, queue: rest, pinned: true };
   const [next, ...after] = rest;
-  return next ? { questionId: next, revealed: false, queue: after } : undefined;
+  return next ? { questionId: next, revealed: false, queue: after, pinned: true } : undefined;
 }
 
 /** The only way the question panel's script sends: a misspelt type or field does not compile. */
