@@ -136,7 +136,11 @@ export class QuestionPanels implements vscode.Disposable {
     if (review) {
       await review.swap(state);
       review.panel.reveal();
-    } else await this.host.show(state, { title: vscode.l10n.t('Review') });
+      return;
+    }
+    // The preview panel, if open, becomes the review panel (no new webview); otherwise a new one.
+    const reuse = vscode.workspace.getConfiguration('workbench.editor').get<boolean>('enablePreview', true);
+    await this.host.preview(state, { title: vscode.l10n.t('Review') }, reuse);
   }
 
   private titleOf(view: QuestionView, state: QuestionPanelState): string {

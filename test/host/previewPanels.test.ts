@@ -93,6 +93,27 @@ describe('preview-style question panels in a real VS Code', () => {
     assert.ok(panel.webview.html.includes(`data-question-id="${q1}"`), 'a hidden panel gets a whole new document');
   });
 
+  it('a review started while a preview is open takes that panel, and Next swaps in place', async () => {
+    const [q1, q2, q3] = ids as [string, string, string];
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('interviewPractice.openQuestion', q1);
+    const panel = a.panels.panelFor(q1);
+    assert.ok(panel);
+    const html = panel.webview.html;
+    await a.panels.startReview([q2, q3]);
+    assert.equal(a.panels.host.all().length, 1, 'no second panel');
+    assert.equal(a.panels.host.all()[0]?.panel, panel);
+    assert.deepEqual(a.panels.openQuestionIds(), [q2]);
+    assert.match(panel.title, /\(1 more\)/);
+    await a.panels.receive(q2, { type: 'next' });
+    assert.deepEqual(a.panels.openQuestionIds(), [q3]);
+    assert.match(panel.title, /\(0 more\)/);
+    assert.equal(panel.webview.html, html, 'both swaps by message');
+    // The review panel is never a preview: the next question opened gets a panel of its own.
+    await vscode.commands.executeCommand('interviewPractice.openQuestion', q1);
+    assert.notEqual(a.panels.panelFor(q1), panel);
+  });
+
   it('Open to the Side and previews turned off both give a question its own panel', async () => {
     const [q1, q2, q3] = ids as [string, string, string];
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
