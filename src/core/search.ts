@@ -1,5 +1,6 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
-import type { ContentBundle, Difficulty } from './schema';
+import type { ContentBundle, Difficulty, Question } from './schema';
+import { FieldIndex, type Scored, type TermQuery } from './fieldIndex';
+import { processTerm, snippet, STOP_WORDS, terms, tokenize } from './searchText';
 
 export type SearchKind = 'question' | 'follow-up' | 'scenario' | 'work-sample';
 
@@ -23,218 +24,260 @@ const LARGE_BANK = 2_000;
 const COMMON_SHARE = 0.2;
 /** Results under this share of the best score are cut (the best one always stays). */
 const TAIL_SHARE = 0.2;
-/** Banks above this size skip the answer index (built on first need, it would stall a keystroke). */
-const MAX_BODY_DOCS = 2_000;
+/** Up to this many documents the answer index is built at once on first need; above, in slices off the keystroke path. */
+const SYNC_BODY_DOCS = 2_000;
+/** Milliseconds of answer indexing per slice of a background build, between which keystrokes are served. */
+const BODY_SLICE_MS = 8;
 
-interface BodyDoc {
-  id: string;
-  kind: SearchKind;
-  title: string;
-  topic: string;
-  difficulty: Difficulty;
-  tagList: string[];
-  body: string;
+/** Short fields: title, aliases, tags, prompt, topic title (the order of FieldIndex field numbers). */
+const FIELD_BOOSTS = [4, 2.5, 2, 1, 1];
+/** Where a lone short prefix ("pro") is meant: titles, aliases and tags. */
+const NAME_FIELDS = [0, 1, 2];
+/** Answer fields: the model answer, and its key points (the answer distilled, so a match there counts more). */
+const BODY_BOOSTS = [1, 1.5];
+
+interface Doc {
+  readonly id: string;
+  readonly kind: SearchKind;
+  readonly title: string;
+  readonly topic: string;
+  readonly difficulty: Difficulty;
+  readonly tags: readonly string[];
+  readonly fields: readonly string[];
+  readonly question?: Question;
 }
 
-interface SearchDoc {
-  id: string;
-  kind: SearchKind;
-  title: string;
-  aliases: string;
-  tags: string;
-  prompt: string;
-  topic: string;
-  topicTitle: string;
-  difficulty: Difficulty;
-  tagList: string[];
+interface Found extends Scored {
+  readonly snippet?: string;
 }
-
-/** Words that carry no meaning in a question ("how do you…"), so they neither match nor dilute scores. */
-const STOP_WORDS = new Set(
-  'a an and are as at be by can could do does did for from how i if in into is it its me of on or our so that the their them then there these this to us was we what when where which who why will with would you your yourself walk through describe tell time just'.split(' '),
-);
-
-function processTerm(term: string): string | null {
-  const t = term.toLowerCase();
-  return t.length < 2 || STOP_WORDS.has(t) ? null : t;
-}
-
-/** Splits on anything that is not a letter or digit, but keeps "ci/cd"-style pieces as separate words. */
-const tokenize = (text: string): string[] => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
 /**
- * Question search. Indexes only the short fields (title, aliases, tags, prompt, topic), not answers:
- * that keeps per-keystroke latency low at 10,000 questions (see BENCHMARKS.md). Prefix matching
- * from 3 characters and fuzzy matching from 5, so short queries stay fast and typos still match.
+ * Question search. Titles, aliases, tags, prompts and topic names are the main index; model answers
+ * and key points a second, lower-ranked one, consulted when the main one finds few results (their
+ * matches carry the sentence that explains them). Prefix matching from 3 characters and fuzzy
+ * matching from 5 for words the index does not know, so short queries stay fast and typos still match.
  */
 export class QuestionSearch {
-  private readonly index: MiniSearch<SearchDoc>;
-  private readonly size: number;
+  private readonly docs: Doc[];
+  private readonly index: FieldIndex;
+  /** Answer document number → main document number (questions, follow-ups and scenarios have answers; work samples do not). */
+  private readonly bodyDocs: number[];
+  private bodyIndex: FieldIndex | undefined;
+  private bodyBuild: Promise<void> | undefined;
 
   constructor(bundle: ContentBundle) {
     const topicTitle = new Map(bundle.topics.map((t) => [t.id, t.title]));
-    this.index = new MiniSearch<SearchDoc>({
-      fields: ['title', 'aliases', 'tags', 'prompt', 'topicTitle'],
-      storeFields: ['kind', 'title', 'topic', 'difficulty', 'tagList'],
-      tokenize,
-      processTerm,
-      searchOptions: {
-        boost: { title: 4, aliases: 2.5, tags: 2, topicTitle: 1, prompt: 1 },
-        prefix: (term) => term.length > 2,
-        fuzzy: (term) => (term.length > 4 ? 0.2 : false),
-        maxFuzzy: 2,
-        combineWith: 'OR',
-        // Weight matches that are exact above prefix and fuzzy ones, so "exact title words rank first".
-        weights: { fuzzy: 0.3, prefix: 0.5 },
-      },
-    });
-    const docs: SearchDoc[] = [
+    const all: Doc[] = [
       ...bundle.questions.map((q) => ({
         id: q.id,
         kind: q.kind,
         title: q.title,
-        aliases: q.aliases.join(' \n '),
-        tags: q.tags.join(' '),
-        prompt: q.prompt,
         topic: q.topic,
-        topicTitle: topicTitle.get(q.topic) ?? q.topic,
         difficulty: q.difficulty,
-        tagList: q.tags,
+        tags: q.tags,
+        fields: [q.title, q.aliases.join(' \n '), q.tags.join(' '), q.prompt, topicTitle.get(q.topic) ?? q.topic],
+        question: q,
       })),
       ...bundle.workSamples.map((w) => ({
         id: w.id,
         kind: 'work-sample' as const,
         title: w.title,
-        aliases: w.aliases.join(' \n '),
-        tags: [...w.tags, 'work sample', 'hands-on', 'code review'].join(' '),
-        prompt: w.prompt,
         topic: w.topic,
-        topicTitle: topicTitle.get(w.topic) ?? w.topic,
         difficulty: w.difficulty,
-        tagList: w.tags,
+        tags: w.tags,
+        fields: [w.title, w.aliases.join(' \n '), [...w.tags, 'work sample', 'hands-on', 'code review'].join(' '), w.prompt, topicTitle.get(w.topic) ?? w.topic],
       })),
     ];
-    // Ids are unique across all content (the loader reports clashes), but search must never throw
-    // "duplicate ID" for every query because of one bad item: the first document with an id wins.
+    // Ids are unique across all content (the loader reports clashes), but one bad item must never
+    // break search: the first document with an id wins.
     const seen = new Set<string>();
-    const unique = docs.filter((d) => !seen.has(d.id) && (seen.add(d.id), true));
-    this.index.addAll(unique);
-    this.size = unique.length;
-    // Document frequency of every indexed word: long queries keep their rarest words (see plan()).
-    for (const d of unique) {
-      const terms = new Set(tokenize(`${d.title} ${d.aliases} ${d.tags} ${d.prompt} ${d.topicTitle}`).map(processTerm).filter((t): t is string => t !== null));
-      for (const t of terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-    }
-    this.bodies = bundle.questions.map((q) => ({ id: q.id, kind: q.kind, title: q.title, topic: q.topic, difficulty: q.difficulty, tagList: q.tags, body: `${q.answer}\n${q.keyPoints.join('\n')}` }));
+    this.docs = all.filter((d) => !seen.has(d.id) && (seen.add(d.id), true));
+    this.index = new FieldIndex(this.docs.length, { boosts: FIELD_BOOSTS, tokenize, processTerm, weights: { fuzzy: 0.3, prefix: 0.5 } });
+    for (const d of this.docs) this.index.add(d.fields);
+    this.index.finish();
+    this.bodyDocs = this.docs.flatMap((d, i) => (d.question ? [i] : []));
   }
 
-  private readonly df = new Map<string, number>();
-  private bodies: BodyDoc[] = [];
-  private bodyIndex: MiniSearch<BodyDoc> | undefined;
+  get documentCount(): number {
+    return this.docs.length;
+  }
 
-  /** Model answers and key points, indexed on first need and only for banks small enough to do it at once. */
-  private answers(): MiniSearch<BodyDoc> | undefined {
-    if (this.bodyIndex || this.bodies.length > MAX_BODY_DOCS) return this.bodyIndex;
-    const index = new MiniSearch<BodyDoc>({ fields: ['body'], storeFields: ['kind', 'title', 'topic', 'difficulty', 'tagList', 'body'], tokenize, processTerm, searchOptions: { combineWith: 'AND', prefix: false, fuzzy: false } });
-    const seen = new Set<string>();
-    index.addAll(this.bodies.filter((d) => !seen.has(d.id) && (seen.add(d.id), true)));
-    this.bodyIndex = index;
-    return index;
+  /** Whether model answers are searched yet (large banks index them in the background, see {@link prepareAnswers}). */
+  get answersReady(): boolean {
+    return this.bodyIndex?.complete ?? false;
+  }
+
+  /**
+   * Indexes the model answers in slices of about {@link BODY_SLICE_MS} ms, yielding to the event
+   * loop between slices, so a 10,000-question pack (seconds of indexing) never stalls a keystroke.
+   * Started on first need by search(); callers may start it earlier. Resolves when answers are searchable.
+   */
+  prepareAnswers(): Promise<void> {
+    this.bodyBuild ??= (async () => {
+      const index = this.newBodyIndex();
+      for (let next = 0; next < this.bodyDocs.length; ) {
+        const until = performance.now() + BODY_SLICE_MS;
+        while (next < this.bodyDocs.length && performance.now() < until) this.addBodies(index, next, ++next);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      while (!index.finishUntil(performance.now() + BODY_SLICE_MS)) await new Promise((resolve) => setTimeout(resolve, 0));
+      this.bodyIndex = index;
+    })();
+    return this.bodyBuild;
+  }
+
+  private newBodyIndex(): FieldIndex {
+    return new FieldIndex(this.bodyDocs.length, { boosts: BODY_BOOSTS, tokenize, processTerm });
+  }
+
+  private addBodies(index: FieldIndex, from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      const q = this.docs[this.bodyDocs[i] ?? 0]?.question;
+      index.add([q?.answer ?? '', q?.keyPoints.join('\n') ?? '']);
+    }
+  }
+
+  /** The answer index when searchable: small banks build it now (milliseconds), large ones start a background build. */
+  private answers(): FieldIndex | undefined {
+    if (this.bodyIndex || this.bodyDocs.length > SYNC_BODY_DOCS) {
+      if (!this.bodyIndex) void this.prepareAnswers();
+      return this.bodyIndex?.complete ? this.bodyIndex : undefined;
+    }
+    const index = this.newBodyIndex();
+    this.addBodies(index, 0, this.bodyDocs.length);
+    this.bodyIndex = index.finish();
+    return this.bodyIndex;
+  }
+
+  private df(term: string): number {
+    return this.index.documentFrequency(term);
   }
 
   /**
    * The words a query is searched with. A pasted question keeps its {@link MAX_TERMS} rarest words
-   * (plus the one being typed): the common ones match thousands of documents at 10,000 questions
-   * and add nothing to the ranking. Fuzzy matching is kept for words the index does not know
-   * (likely typos); a known word matches exactly.
+   * (plus the one being typed) at large banks: the common ones match thousands of documents and add
+   * nothing to the ranking. Fuzzy matching is kept for words the index does not know (likely typos).
    */
-  private plan(query: string): { text: string; typing: string; unknown: Set<string> } {
+  private plan(query: string): { words: string[]; typing: string } {
     const typing = /\s$/.test(query) ? '' : (query.trim().split(/[^\p{L}\p{N}]+/u).at(-1) ?? '').toLowerCase();
-    const terms = tokenize(query).map(processTerm).filter((t): t is string => t !== null);
-    const finished = [...new Set(typing && terms.at(-1) === typing ? terms.slice(0, -1) : terms)];
+    const all = terms(query);
+    const finished = [...new Set(typing && all.at(-1) === typing ? all.slice(0, -1) : all)];
     // A word in most documents ranks nothing and costs a scan of its whole posting list: dropped
-    // while rarer words remain.
-    // Only large banks pay for every word; a small one keeps them all for the best ranking.
-    const large = this.size > LARGE_BANK;
-    const informative = large ? finished.filter((t) => (this.df.get(t) ?? 0) <= this.size * COMMON_SHARE) : finished;
+    // while rarer words remain. Only large banks pay for every word; a small one keeps them all.
+    const large = this.docs.length > LARGE_BANK;
+    const informative = large ? finished.filter((t) => this.df(t) <= this.docs.length * COMMON_SHARE) : finished;
     const useful = informative.length > 0 || typing.length > 2 ? informative : finished;
-    const kept = large && useful.length > MAX_TERMS ? [...useful].sort((a, b) => (this.df.get(a) ?? 0) - (this.df.get(b) ?? 0)).slice(0, MAX_TERMS) : useful;
+    const kept = large && useful.length > MAX_TERMS ? [...useful].sort((a, b) => this.df(a) - this.df(b)).slice(0, MAX_TERMS) : useful;
     // One or two letters of a new word say nothing yet (unless they are the whole query).
-    const words = typing && !STOP_WORDS.has(typing) && (typing.length >= 3 || kept.length === 0) ? [...kept, typing] : kept;
-    return { text: words.join(' '), typing, unknown: new Set(words.filter((w) => !this.df.has(w))) };
+    const withTyping = typing && !STOP_WORDS.has(typing) && (typing.length >= 3 || kept.length === 0) && !kept.includes(typing) ? [...kept, typing] : kept;
+    return { words: withTyping.filter((w) => processTerm(w) !== null), typing };
   }
 
-  get documentCount(): number {
-    return this.size;
+  private termQueries(words: readonly string[], typing: string): TermQuery[] {
+    // Prefix matching is for the word being typed; finished words match exactly, or fuzzily when
+    // the index does not know them (typos); the word being typed fuzzily only once it is long.
+    return words.map((w) => ({
+      term: w,
+      prefix: w === typing && w.length > 2,
+      fuzzy: w.length > 4 && !this.index.has(w) && (w !== typing || w.length > 5) ? 0.2 : false,
+    }));
   }
 
   search(query: string, limit = 20): SearchHit[] {
     if (query.trim() === '') return [];
-    const { text, typing, unknown } = this.plan(query);
-    if (text === '') return [];
-    // Prefix matching is for the word being typed; words already finished match exactly, or fuzzily
-    // when the index does not know them.
-    const prefix = (term: string) => term === typing && term.length > 2;
-    // Fuzzy only for words the index does not know (typos); for the word being typed, once it is long.
-    const fuzzy = (term: string) => (term.length > 4 && unknown.has(term) && (term !== typing || term.length > 5) ? 0.2 : false);
-    // All words first: far fewer documents to score at 10,000 questions. When that finds too little
-    // (a typo, a word the titles lack), any word may match, ranked by how many do.
-    // A lone short prefix ("pro") would expand to hundreds of words in every field: titles, aliases and tags are where it is meant.
-    const fields = text === typing && typing.length <= 3 ? ['title', 'aliases', 'tags'] : undefined;
-    const all = this.index.search(text, { prefix, fuzzy, combineWith: 'AND', ...(fields ? { fields } : {}) });
-    const fallback = this.size > LARGE_BANK ? this.rarest(text, typing, 2) : text;
-    let results: SearchResult[] = all.length >= Math.min(limit, 5) ? all : [...all, ...this.index.search(fallback, { prefix, fuzzy }).filter((r) => !all.some((a) => a.id === r.id))];
-    // Answers know more than titles ("outbox" is explained in several answers): consulted for
-    // finished words when the short fields found few, ranked below every title match.
-    const answerHits = this.answerHits(text, typing, results, limit);
-    results = [...results, ...answerHits];
+    const { words, typing } = this.plan(query);
+    if (words.length === 0) return [];
+    // A lone short prefix expands to hundreds of words: titles, aliases and tags are where it is meant.
+    const fields = words.length === 1 && words[0] === typing && typing.length <= 3 ? NAME_FIELDS : undefined;
+    // All words first: far fewer documents to rank. When that finds too little (a typo, a word the
+    // titles lack), any word may match, ranked by how many do.
+    const all = this.index.search({ terms: this.termQueries(words, typing), combine: 'AND', ...(fields ? { fields } : {}) }, limit);
+    let found: Found[] = all.top;
+    if (all.total < Math.min(limit, 5)) {
+      const fallback = this.docs.length > LARGE_BANK ? this.rarest(words, typing, 2) : words;
+      const have = new Set(found.map((r) => r.doc));
+      found = [...found, ...this.index.search({ terms: this.termQueries(fallback, typing), combine: 'OR' }, limit + found.length).top.filter((r) => !have.has(r.doc))];
+    }
     // The list ends where relevance ends: nothing under a fifth of the best score.
-    const best = results[0]?.score ?? 0;
-    return results.filter((r, i) => i === 0 || r.score >= best * TAIL_SHARE || (r as { viaAnswer?: boolean }).viaAnswer).slice(0, limit).map(toHit);
+    const best = found[0]?.score ?? 0;
+    found = found.filter((r, i) => i === 0 || r.score >= best * TAIL_SHARE);
+    // Answers know more than titles ("outbox" is explained in several answers): consulted when few
+    // titles have every word, or few are left after the cut.
+    if (all.total < Math.min(limit, 5) || found.length < 5) found = merge(found, this.answerHits(words, typing, found, limit));
+    return found.slice(0, limit).map((r) => this.toHit(r));
   }
 
   /** The `n` rarest words of a planned query, plus the word being typed: the any-word fallback's query. */
-  private rarest(text: string, typing: string, n: number): string {
-    const words = text.split(' ');
+  private rarest(words: readonly string[], typing: string, n: number): string[] {
     const finished = words.filter((w) => w !== typing);
-    const kept = [...finished].sort((a, b) => (this.df.get(a) ?? 0) - (this.df.get(b) ?? 0)).slice(0, n);
-    return [...kept, ...(typing && words.includes(typing) ? [typing] : [])].join(' ');
+    const kept = [...finished].sort((a, b) => this.df(a) - this.df(b)).slice(0, n);
+    return typing && words.includes(typing) ? [...kept, typing] : kept;
   }
 
-  private answerHits(text: string, typing: string, found: readonly SearchResult[], limit: number): SearchResult[] {
-    if (found.length >= 5) return [];
+  private answerHits(words: readonly string[], typing: string, found: readonly Found[], limit: number): Found[] {
     // A word still being typed counts once it is long enough to be a word (exact match only).
-    const words = text.split(' ').filter((w) => w !== typing || typing.length >= 4);
-    if (words.length === 0) return [];
-    const index = this.answers();
+    const asked = words.filter((w) => w !== typing || typing.length >= 4);
+    const index = asked.length > 0 ? this.answers() : undefined;
     if (!index) return [];
-    const have = new Set(found.map((r) => r.id as string));
-    const floor = Math.min(...found.map((r) => r.score), Infinity);
-    return index
-      .search(words.join(' '), { combineWith: 'AND' })
-      .filter((r) => !have.has(r.id as string))
+    // Whole words, or near spellings of a word the answers do not know (a typo: "circut breaker").
+    const terms = asked.map((term) => ({ term, prefix: false, fuzzy: term.length > 4 && !index.has(term) ? 0.2 : (false as const) }));
+    // Every word when some answers have them all; else, for three words or more, all but the most
+    // common one (rare words carry the meaning; a pasted question's words are seldom all in one answer).
+    let hits = index.search({ terms, combine: 'AND' }, limit).top;
+    if (hits.length === 0 && asked.length >= 3) {
+      const common = terms.reduce((c, t) => (index.documentFrequency(t.term) > index.documentFrequency(c.term) ? t : c));
+      hits = index.search({ terms: terms.filter((t) => t !== common), combine: 'AND' }, limit).top;
+    }
+    const have = new Set(found.map((r) => r.doc));
+    return hits
+      .map((h) => ({ ...h, doc: this.bodyDocs[h.doc] ?? 0 }))
+      .filter((h) => !have.has(h.doc))
       .slice(0, limit)
-      .map((r, i) => ({ ...r, score: (Number.isFinite(floor) ? floor : 1) * 0.5 * (1 - i / (limit + 1)), viaAnswer: true, snippet: snippet(String(r.body ?? ''), Object.keys(r.match)) }));
+      .map((h) => {
+        const q = this.docs[h.doc]?.question;
+        return { ...h, snippet: snippet(`${q?.answer ?? ''}\n${q?.keyPoints.join('\n') ?? ''}`, asked) };
+      });
+  }
+
+  private toHit(r: Found): SearchHit {
+    const d = this.docs[r.doc];
+    if (!d) throw new Error(`search: no document ${r.doc}`);
+    return {
+      id: d.id,
+      kind: d.kind,
+      title: d.title,
+      topic: d.topic,
+      difficulty: d.difficulty,
+      tags: d.tags,
+      score: Math.round(r.score * 1000) / 1000,
+      ...(r.snippet ? { snippet: r.snippet } : {}),
+    };
   }
 }
 
-/** The sentence of an answer where a matched word appears (why an answer-only result matched). */
-function snippet(body: string, terms: readonly string[]): string {
-  const sentences = body.replace(/[`*_#>|]/g, '').split(/(?<=[.!?])\s+|\n+/);
-  const hit = sentences.find((s) => terms.some((t) => s.toLowerCase().includes(t))) ?? '';
-  const clean = hit.replace(/\s+/g, ' ').trim();
-  return clean.length > 160 ? `${clean.slice(0, 157)}…` : clean;
-}
-
-function toHit(r: SearchResult): SearchHit {
-  return {
-    id: r.id as string,
-    kind: r.kind as SearchKind,
-    title: r.title as string,
-    topic: r.topic as string,
-    difficulty: r.difficulty as Difficulty,
-    tags: r.tagList as string[],
-    score: Math.round(r.score * 1000) / 1000,
-    ...(typeof r.snippet === 'string' && r.snippet ? { snippet: r.snippet } : {}),
-  };
+/**
+ * Title matches and answer matches in one list, each in its own order. An answer match goes above
+ * the title matches that have fewer of the query's words (an answer with all of "burn rate alert"
+ * beats a title with only "rate"), else below them; and a result matching under half as many words
+ * as the best one is cut. Answer matches score 1 % above the result after them, so scores still fall.
+ */
+function merge(titles: readonly Found[], answers: readonly Found[]): Found[] {
+  const ranked: Found[] = [];
+  let next = 0;
+  for (const t of titles) {
+    while (next < answers.length && (answers[next]?.words ?? 0) > t.words) ranked.push(answers[next++] as Found);
+    ranked.push(t);
+  }
+  ranked.push(...answers.slice(next));
+  const most = Math.max(0, ...ranked.map((r) => r.words));
+  const kept = ranked.filter((r) => r.words * 2 >= most);
+  const floor = Math.min(...titles.map((r) => r.score), Infinity);
+  let below = Number.isFinite(floor) ? floor * 0.5 : 1;
+  const out: Found[] = [];
+  for (let i = kept.length - 1; i >= 0; i--) {
+    const r = kept[i] as Found;
+    below = r.snippet === undefined ? r.score : below * 1.01;
+    out.unshift({ ...r, score: below });
+  }
+  return out;
 }

@@ -32,6 +32,8 @@ export async function searchQuestions(content: ContentService, open: (hit: Searc
         : hit.kind === 'follow-up'
           ? vscode.l10n.t('{0} · {1} · follow-up', topicTitle(hit.topic), difficultyName(hit.difficulty))
           : `${topicTitle(hit.topic)} · ${difficultyName(hit.difficulty)}`,
+    // Found through the model answer, not the title: the sentence that matched says why it is here.
+    ...(hit.snippet ? { detail: `$(quote) ${uiLabel(hit.snippet)}` } : {}),
     alwaysShow: true,
     hit,
   });

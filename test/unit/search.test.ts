@@ -79,5 +79,26 @@ describe('question search', () => {
     assert.ok(hits.length > 0);
     assert.ok(hits.every((h, i) => i === 0 || h.score >= best * 0.2 || h.snippet), hits.map((h) => `${h.id}:${h.score}`).join(', '));
   });
+
+  it('large banks search answers too, once indexed in the background (never on a keystroke)', async () => {
+    const b = bank();
+    const many = Array.from({ length: 2_100 }, (_, i) => question(`bulk-${i}`, `Bulk question number ${i} about caching`, ['bulk']));
+    const planted = { ...question('planted', 'Queue backpressure basics', ['queues']), answer: 'Intro.\n\nA quokkalith buffer absorbs the burst. More text.' };
+    const s = new QuestionSearch({ ...b, questions: [...b.questions, ...many, planted] });
+    assert.equal(s.answersReady, false);
+    assert.deepEqual(ids(s, 'quokkalith'), [], 'the first search starts the answer index and does not wait for it');
+    await s.prepareAnswers();
+    assert.equal(s.answersReady, true);
+    const hit = s.search('quokkalith')[0];
+    assert.equal(hit?.id, 'planted');
+    assert.equal(hit?.snippet, 'A quokkalith buffer absorbs the burst.');
+  });
+
+  it('ranks the same as a plain BM25 over the fields: exact title words first, then fewer-word matches', () => {
+    const s = new QuestionSearch(bank());
+    const hits = s.search('sampling decision');
+    assert.equal(hits[0]?.id, 'trace-sampling-decision-wait');
+    assert.ok(hits.every((h, i) => i === 0 || (hits[i - 1]?.score ?? 0) >= h.score), hits.map((h) => `${h.id}:${h.score}`).join(', '));
+  });
 });
 
