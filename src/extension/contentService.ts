@@ -48,7 +48,11 @@ export class ContentService {
 
   async search(): Promise<QuestionSearch> {
     const snapshot = await this.get();
-    this.searchIndex ??= new QuestionSearch(snapshot.bundle);
+    if (!this.searchIndex) {
+      this.searchIndex = new QuestionSearch(snapshot.bundle);
+      // Large packs index their answers in the background: start now, so the first weak query finds them ready.
+      void this.searchIndex.prepareAnswers();
+    }
     return this.searchIndex;
   }
 

@@ -53,6 +53,23 @@ describe('UI journeys in a real VS Code', function () {
       const frame = await webviewFrame(page, '#title', { where: async (f) => (await f.locator('#title').innerText()) === target.title });
       assert.equal(await frame.locator('#title').innerText(), target.title);
     });
+
+    it('finds questions by what their answers explain, and shows the sentence that matched', async () => {
+      const { page } = wb;
+      await runCommand(page, 'Interview Practice: Search Questions');
+      const input = page.locator('.quick-input-widget input.input');
+      await input.waitFor();
+      await input.pressSequentially('outbox', { delay: 40 });
+      const rows = page.locator('.quick-input-list .monaco-list-row');
+      await page.waitForFunction(() => document.querySelectorAll('.quick-input-list .monaco-list-row').length >= 3, null, { timeout: 15_000 });
+      const texts = await rows.allInnerTexts();
+      const titled = content.questions.filter((q) => /outbox/i.test(q.title)).map((q) => q.title);
+      // Rows whose title does not say "outbox" but whose shown text does: found in the answer, with its sentence.
+      const byAnswer = texts.filter((t) => /outbox/i.test(t) && !titled.some((title) => t.includes(title)));
+      assert.ok(byAnswer.length >= 2, `at least two results found through their answers, each showing why:\n${texts.join('\n---\n')}`);
+      await shot(page, 'search-by-answer');
+      await page.keyboard.press('Escape');
+    });
   });
 });
 
