@@ -58,7 +58,9 @@ export class QuestionPanels implements vscode.Disposable {
       for (const p of this.host.all()) {
         const label = stateName(snap.state(p.state.questionId));
         this.shownState.set(p.state.questionId, label);
-        void p.post({ type: 'state', questionId: p.state.questionId, label });
+        // A hidden webview has no document to tell: VS Code rebuilds it from the HTML when shown, so that gets the new chip.
+        if (p.panel.visible) void p.post({ type: 'state', questionId: p.state.questionId, label });
+        else void p.render();
       }
     });
     this.host = new PanelHost<QuestionPanelState, QuestionInbound, QuestionOutbound>(extensionUri, log, {

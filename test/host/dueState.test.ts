@@ -99,6 +99,11 @@ describe('one due state across the tree, panel, status bar, dashboard and review
       const before = await until('before its due time', surfaces, (s) => s.tree === learning && s.chip === learning && s.dashboard === s.dueIds && s.statusBar === s.dueIds);
       assert.equal(before.queued, false, 'not in the review queue before its due time');
 
+      const panel = panels.panelFor(q.id);
+      assert.ok(panel);
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: 'in front of the question' }), { viewColumn: panel.viewColumn, preview: false });
+      await until('the question panel hidden behind a document', () => panel.visible, (v) => !v);
+
       // Nothing but the clock moves: the timer armed for the due time does the rest.
       clock.moveTo(dueAt.getTime() + 1000);
       const after = await until('after its due time', surfaces, (s) => s.tree === dueLabel && s.chip === dueLabel && s.statusBar === before.statusBar + 1 && s.dashboard === before.dashboard! + 1);
@@ -106,6 +111,9 @@ describe('one due state across the tree, panel, status bar, dashboard and review
       assert.equal(after.dueIds, before.dueIds + 1);
       assert.equal(after.statusBar, after.dueIds, 'the status bar counts what the queue holds as due');
       assert.equal(after.dashboard, after.dueIds, 'the dashboard’s "due now" is the same number');
+      // The question panel sits behind another editor: hidden, it has no live document, so the HTML
+      // VS Code rebuilds it from when it comes forward must carry the new chip (not the render-time one).
+      await until('the hidden panel’s page carries the new chip', () => /id="state-label">([^<]*)</.exec(panel.webview.html)?.[1], (chip) => chip === dueLabel);
     } finally {
       due.useClock(systemClock);
       await progress.undoLast(q.id);
