@@ -7,14 +7,7 @@ import type { Clock } from '../../src/extension/dueState';
 import { systemClock } from '../../src/extension/dueState';
 import type { ExtensionApi } from '../../src/extension/app';
 import { stateName } from '../../src/extension/labels';
-
-const EXTENSION_ID = 'interview-practice.staff-interview-practice';
-
-async function api(): Promise<ExtensionApi> {
-  const ext = vscode.extensions.getExtension<{ ready(): Promise<ExtensionApi> }>(EXTENSION_ID);
-  assert.ok(ext, `${EXTENSION_ID} is installed`);
-  return (ext.isActive ? ext.exports : await ext.activate()).ready();
-}
+import { api } from './hostApi';
 
 /** A clock that only moves when told to, and fires the timers whose time has come. */
 class FakeClock implements Clock {

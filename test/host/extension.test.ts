@@ -10,8 +10,7 @@ import { VIEW_TYPES } from '../../src/extension/viewTypes';
 import type { TopicNode } from '../../src/extension/topicsTree';
 import type { ReviewJudgement } from '../../src/core/judge/reviewJudge';
 import type { TestRunReport } from '../../src/core/workSamples/runner';
-
-const EXTENSION_ID = 'interview-practice.staff-interview-practice';
+import { api, EXTENSION_ID } from './hostApi';
 
 const ext = () => {
   const e = vscode.extensions.getExtension(EXTENSION_ID);
@@ -21,13 +20,6 @@ const ext = () => {
 const u = (path: string) => path.split('/').at(-1) ?? '';
 
 type Exports = { ready(): Promise<ExtensionApi> };
-
-/** The app behind the entry point: loads it if the idle timer has not yet. */
-async function api(): Promise<ExtensionApi> {
-  const ext = vscode.extensions.getExtension<Exports>(EXTENSION_ID);
-  assert.ok(ext, `${EXTENSION_ID} is installed`);
-  return (ext.isActive ? ext.exports : await ext.activate()).ready();
-}
 
 describe('extension in a real VS Code', () => {
   before(async () => {

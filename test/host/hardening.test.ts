@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension/app';
 import type { PanelHost } from '../../src/extension/panelHost';
 import { prng } from '../prng';
+import { api } from './hostApi';
 
 /**
  * Hardening in the real extension host: a question panel receives what a compromised webview
@@ -10,18 +11,6 @@ import { prng } from '../prng';
  * may escape as an exception, nothing may be recorded, a panel may not act for another question,
  * and afterwards the extension still grades normally.
  */
-
-const EXTENSION_ID = 'interview-practice.staff-interview-practice';
-
-type Exports = { ready(): Promise<ExtensionApi> };
-
-/** The app behind the entry point: loads it if the idle timer has not yet. */
-async function api(): Promise<ExtensionApi> {
-  const ext = vscode.extensions.getExtension<Exports>(EXTENSION_ID);
-  assert.ok(ext, `${EXTENSION_ID} is installed`);
-  return (ext.isActive ? ext.exports : await ext.activate()).ready();
-}
-
 
 /** Sends `raw` to the open panel with this key, through the host's own message path. */
 async function deliver<State, In extends { type: string }, Out>(host: PanelHost<State, In, Out>, key: string, raw: unknown): Promise<void> {

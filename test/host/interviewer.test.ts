@@ -6,20 +6,13 @@ import { safeChatStream } from '../../src/extension/chat/safeStream';
 import { PARTICIPANT_ID, RECORD_GRADE_COMMAND } from '../../src/extension/chat/ids';
 import type { ExtensionApi } from '../../src/extension/app';
 import { ModelService, type LanguageModelApi } from '../../src/extension/languageModel';
+import { api } from './hostApi';
 
 /*
  * @interviewer driven through its real handler in the real extension host, with typed fakes of the
  * chat request, context and response stream (the Chat view needs a chat provider extension that
  * code-server cannot install here) and a deterministic fake of `vscode.lm`.
  */
-
-const EXTENSION_ID = 'interview-practice.staff-interview-practice';
-type Exports = { ready(): Promise<ExtensionApi> };
-async function api(): Promise<ExtensionApi> {
-  const ext = vscode.extensions.getExtension<Exports>(EXTENSION_ID);
-  assert.ok(ext);
-  return (ext.isActive ? ext.exports : await ext.activate()).ready();
-}
 
 /** What the handler wrote: text (markdown joined), buttons and progress messages. */
 class FakeStream implements vscode.ChatResponseStream {

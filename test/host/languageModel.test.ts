@@ -4,6 +4,7 @@ import type { ReviewJudgement } from '../../src/core/judge/reviewJudge';
 import type { WorkSample } from '../../src/core/schema';
 import type { ExtensionApi } from '../../src/extension/app';
 import { ModelService, type LanguageModelApi } from '../../src/extension/languageModel';
+import { api } from './hostApi';
 
 /*
  * The language-model judge in the real extension host, against a deterministic fake of `vscode.lm`.
@@ -13,15 +14,7 @@ import { ModelService, type LanguageModelApi } from '../../src/extension/languag
  * fallback path through the real controller, settings and progress log.
  */
 
-const EXTENSION_ID = 'interview-practice.staff-interview-practice';
 const SAMPLE = 'token-bucket-rate-limiter';
-type Exports = { ready(): Promise<ExtensionApi> };
-
-async function api(): Promise<ExtensionApi> {
-  const ext = vscode.extensions.getExtension<Exports>(EXTENSION_ID);
-  assert.ok(ext);
-  return (ext.isActive ? ext.exports : await ext.activate()).ready();
-}
 
 type Reply = (prompt: string) => Promise<string>;
 

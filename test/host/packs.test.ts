@@ -5,16 +5,8 @@ import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { Interviewer } from '../../src/extension/chat/interviewer';
 import { safeChatStream } from '../../src/extension/chat/safeStream';
-import type { ExtensionApi } from '../../src/extension/app';
 import { ModelService } from '../../src/extension/languageModel';
-
-const EXTENSION_ID = 'interview-practice.staff-interview-practice';
-
-async function api(): Promise<ExtensionApi> {
-  const ext = vscode.extensions.getExtension<{ ready(): Promise<ExtensionApi> }>(EXTENSION_ID);
-  assert.ok(ext, `${EXTENSION_ID} is installed`);
-  return (ext.isActive ? ext.exports : await ext.activate()).ready();
-}
+import { api } from './hostApi';
 
 const sample = (title: string, topic: string) => `---
 title: ${title}
