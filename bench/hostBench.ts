@@ -3,17 +3,20 @@
  * scripts/bench.mjs into bench/tmp/hostBench.js) next to two development extensions, a copy of ours
  * without activation events and the empty-extension floor. Reads bench/tmp/host-config.json, then:
  *  1. activation: `await getExtension(id).activate()` for both (order alternates between runs);
- *  2. panels: triggers the question command and the empty-panel command; the browser side
- *     (scripts/bench.mjs) timestamps the webview's first paint and acknowledges through a file;
+ *  2. panels: triggers our commands (question, dashboard, Review Due, work sample, a question swapped
+ *     for another) and the floor's (an empty panel; a file plus an empty panel beside it); the
+ *     browser side (scripts/bench.mjs) timestamps the webview's first paint and acknowledges
+ *     through a file, and for a work sample this side notes when its first file's editor is visible;
  *  3. heap (one run): ContentService + search index for the bundled bank, then the 10k pack.
  * Results go to the config's resultFile (JSON) and, in short, to the console.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
+import type { ExtensionApi } from '../src/extension/app';
 import { ContentService } from '../src/extension/contentService';
 
 interface HostConfig {
@@ -23,6 +26,10 @@ interface HostConfig {
   emptyId: string;
   /** Question ids to open, one per measured panel pair, with the titles the browser will see. */
   questions: { id: string; title: string }[];
+  /** Two work samples (each opens once per window), the first file of each and that file's text (for the floor). */
+  workSamples: { id: string; title: string; main: string; mainText: string }[];
+  /** Question A, then B while A is open. */
+  reuse: { id: string; title: string }[];
   ackDir: string;
   resultFile: string;
   heap?: { bundledPath: string; pack10kPath: string };
@@ -31,7 +38,7 @@ interface HostConfig {
 /** What our activate() returns: the API itself, or `{ ready() }` resolving to it when the implementation loads lazily. */
 interface OurApi {
   content?: ContentService;
-  ready?: () => Promise<{ content?: ContentService } | undefined>;
+  ready?: () => Promise<ExtensionApi | undefined>;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -86,20 +93,57 @@ async function waitForAck(dir: string, label: string, timeoutMs = 20_000): Promi
 
 async function closeAll() {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  // Back to one editor group: a work sample (or its floor) leaves two, and a work sample lays out
+  // the 70/30 split only when the window has one.
+  await vscode.commands.executeCommand('vscode.setEditorLayout', { orientation: 0, groups: [{}] });
   await sleep(300);
 }
 
+/** Resolves with `Date.now()` once an editor whose file path ends with `suffix` is visible. */
+function editorVisible(suffix: string, timeoutMs = 20_000): Promise<number | null> {
+  const shown = () => vscode.window.visibleTextEditors.some((e) => e.document.uri.path.endsWith(suffix));
+  return new Promise((resolve) => {
+    const done = (at: number | null) => {
+      sub.dispose();
+      clearTimeout(timer);
+      resolve(at);
+    };
+    const sub = vscode.window.onDidChangeVisibleTextEditors(() => shown() && done(Date.now()));
+    const timer = setTimeout(() => done(null), timeoutMs);
+  });
+}
+
+interface Trigger {
+  title: string;
+  run: () => Thenable<unknown>;
+  /** For a work sample (or its floor): also wait for this file's editor to be visible. */
+  editor?: string;
+  before?: () => void;
+}
+
 /** Triggers a command that opens a panel; the browser timestamps the paint and writes the ack. */
-async function openPanel(cfg: HostConfig, label: string, command: string, arg: string, title: string, before?: () => void) {
-  before?.();
-  console.log(`[bench:host] trigger ${JSON.stringify({ label, title })}`);
+async function measure(cfg: HostConfig, kind: string, label: string, t: Trigger, keepOpen = false) {
+  t.before?.();
+  const editor = t.editor ? editorVisible(t.editor) : Promise.resolve(undefined);
+  // The browser side watches for the editor too (by file name, as its tab shows it).
+  const editorName = t.editor?.split('/').pop();
+  console.log(`[bench:host] trigger ${JSON.stringify({ label, title: t.title, ...(editorName ? { editor: editorName } : {}) })}`);
   const triggerAt = Date.now();
   const t0 = performance.now();
-  const done = vscode.commands.executeCommand(command, arg).then(() => performance.now() - t0);
-  const [commandMs, ack] = await Promise.all([done, waitForAck(cfg.ackDir, label)]);
-  await closeAll();
-  return { label, title, triggerAt, commandMs: round(commandMs), ack };
+  const done = Promise.resolve(t.run()).then(() => performance.now() - t0);
+  const [commandMs, ack, editorAt] = await Promise.all([done, waitForAck(cfg.ackDir, label), editor]);
+  if (!keepOpen) await closeAll();
+  return { kind, label, title: t.title, triggerAt, commandMs: round(commandMs), ack, ...(editorAt !== undefined ? { editorAt } : {}) };
 }
+
+/** The readiness dashboard's `#title` (English: the bench window runs in the default locale). */
+const DASHBOARD_TITLE = 'Interview readiness';
+
+/** What opens first in each window, in turn: each is the first webview of some windows. */
+const FIRST = ['question', 'empty', 'dashboard', 'reviewDue', 'workSample'] as const;
+/** One of these, with its floor, per window as a later webview, in turn. */
+const LATER = ['dashboard', 'reviewDue', 'workSample'] as const;
+type Flow = (typeof FIRST)[number] | 'emptyFile';
 
 export async function run(): Promise<void> {
   const cfg = JSON.parse(readFileSync(join(__dirname, 'host-config.json'), 'utf8')) as HostConfig;
@@ -126,39 +170,93 @@ export async function run(): Promise<void> {
 
   // An extension that defers its implementation past activate() (returns `{ ready() }`): time the
   // deferred part too, right away, so it is reported rather than hidden behind an idle timer.
-  let content = ours?.content;
+  let full: ExtensionApi | undefined;
   if (typeof ours?.ready === 'function') {
     const t0 = performance.now();
-    const full = await ours.ready();
+    full = await ours.ready();
     result.deferredLoadMs = round(performance.now() - t0, 3);
-    content = full?.content;
     console.log(`[bench:host] deferred load (ready()) ${result.deferredLoadMs} ms`);
   }
+  const content = full?.content ?? ours?.content;
 
   // The extension reads the bank 1.5 s after activation (status bar): let that pass before timing panels.
   await sleep(2000);
   await settle(3000);
 
   // 2. Panels. Every new webview re-registers VS Code's webview service worker (its URL carries the
-  // webview id), so the first webview of a window and later ones differ: the first panel of the window
-  // alternates between ours and the floor across runs, then one more pair per remaining question
-  // (alternating order) and one
-  // question with the bank dropped first (ContentService.invalidate(): re-read + re-validate).
+  // webview id), so the first webview of a window and later ones differ. The first webview of each
+  // window takes turns across runs (FIRST); then one question/empty pair per remaining question
+  // (alternating order), one of the LATER flows with its floor, every other window a question
+  // swapped for another (questionReuse), and one question with the bank dropped first
+  // (ContentService.invalidate(): re-read + re-validate).
   const panels: unknown[] = [];
   const [q0, ...rest] = cfg.questions;
   if (!q0) throw new Error('host-config.json lists no questions');
-  const question = (kind: string, label: string, q: { id: string; title: string }, before?: () => void) => async () =>
-    panels.push({ kind, ...(await openPanel(cfg, label, 'interviewPractice.openQuestion', q.id, q.title, before)) });
-  const empty = (kind: string, label: string) => async () => panels.push({ kind, ...(await openPanel(cfg, label, 'benchEmpty.openPanel', label, label)) });
-  const steps: (() => Promise<unknown>)[] = [cfg.run % 2 === 0 ? question('question-first', `r${cfg.run}-qf`, q0) : empty('empty-first', `r${cfg.run}-ef`)];
+  const opened = new Set<string>();
+  const trigger = async (flow: Flow, label: string): Promise<Trigger> => {
+    const exec = (command: string, ...args: unknown[]) => () => vscode.commands.executeCommand(command, ...args);
+    switch (flow) {
+      case 'question':
+        return { title: q0.title, run: exec('interviewPractice.openQuestion', q0.id) };
+      case 'empty':
+        return { title: label, run: exec('benchEmpty.openPanel', label) };
+      case 'dashboard':
+        return { title: DASHBOARD_TITLE, run: exec('interviewPractice.showDashboard') };
+      case 'reviewDue': {
+        // The review panel opens on the first card of the queue (bench.mjs seeds due cards).
+        const first = full ? (await full.due.snapshot()).queue[0] : undefined;
+        const title = first && content ? (await content.get()).question(first)?.title.trim() : undefined;
+        if (!title) throw new Error('nothing due: the seeded progress did not load');
+        return { title, run: exec('interviewPractice.reviewDue') };
+      }
+      case 'workSample': {
+        // Each sample once per window (a second open asks whether to continue): the next one if taken.
+        const ws = cfg.workSamples.find((w) => !opened.has(w.id));
+        if (!ws) throw new Error('no work sample left to open in this window');
+        opened.add(ws.id);
+        return { title: ws.title, editor: `/${ws.id}/${ws.main}`, run: exec('interviewPractice.openWorkSample', ws.id) };
+      }
+      case 'emptyFile': {
+        // The floor of a work sample: one file the size of the sample's main file, and an empty webview beside it.
+        const ws = cfg.workSamples[0];
+        if (!ws) throw new Error('host-config.json lists no work samples');
+        const dir = join(cfg.ackDir, `${label}-files`);
+        mkdirSync(dir, { recursive: true });
+        const file = join(dir, ws.main);
+        writeFileSync(file, ws.mainText);
+        return { title: label, editor: `/${label}-files/${ws.main}`, run: exec('benchEmpty.openFileAndPanel', file, label) };
+      }
+    }
+  };
+  const step = (flow: Flow, kind: string, label: string) => async () => panels.push(await measure(cfg, kind, label, await trigger(flow, label)));
+  const first = FIRST[cfg.run % FIRST.length] ?? 'question';
+  const steps: (() => Promise<unknown>)[] = [step(first, `${first}-first`, `r${cfg.run}-first`)];
   rest.forEach((q, i) => {
-    const pair = [question('question', `r${cfg.run}-q${i}`, q), empty('empty', `r${cfg.run}-e${i}`)];
+    const pair = [
+      async () => panels.push(await measure(cfg, 'question', `r${cfg.run}-q${i}`, { title: q.title, run: () => vscode.commands.executeCommand('interviewPractice.openQuestion', q.id) })),
+      step('empty', 'empty', `r${cfg.run}-e${i}`),
+    ];
     if ((cfg.run + i) % 2 === 1) pair.reverse();
     steps.push(...pair);
   });
-  if (content) steps.push(question('question-cold-content', `r${cfg.run}-cold`, q0, () => content.invalidate()));
-  for (const step of steps) {
-    await step();
+  const later = LATER[cfg.run % LATER.length] ?? 'dashboard';
+  const floor: Flow = later === 'workSample' ? 'emptyFile' : 'empty';
+  const flowPair = [step(later, later, `r${cfg.run}-${later}`), step(floor, `${floor}-for-${later}`, `r${cfg.run}-${floor}-${later}`)];
+  if (Math.floor(cfg.run / LATER.length) % 2 === 1) flowPair.reverse();
+  steps.push(...flowPair);
+  const [a, b] = cfg.reuse;
+  if (cfg.run % 2 === 1 && a && b) {
+    // Question A painted, then B asked for with A still open: a panel reused in place changes
+    // #title in the same document; one per question opens a new webview. Either is timed to B's paint.
+    steps.push(async () => {
+      await measure(cfg, 'reuse-base', `r${cfg.run}-reuseA`, { title: a.title, run: () => vscode.commands.executeCommand('interviewPractice.openQuestion', a.id) }, true);
+      await settle(1500);
+      panels.push(await measure(cfg, 'question-reuse', `r${cfg.run}-reuseB`, { title: b.title, run: () => vscode.commands.executeCommand('interviewPractice.openQuestion', b.id) }));
+    });
+  }
+  if (content) steps.push(async () => panels.push(await measure(cfg, 'question-cold-content', `r${cfg.run}-cold`, { title: q0.title, run: () => vscode.commands.executeCommand('interviewPractice.openQuestion', q0.id), before: () => content.invalidate() })));
+  for (const s of steps) {
+    await s();
     await settle(1500);
   }
   result.panels = panels;

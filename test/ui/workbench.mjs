@@ -100,13 +100,18 @@ export async function commentOnLine(page, line, text) {
   await page.keyboard.type(String(line));
   await page.keyboard.press('Enter');
   const number = page.locator(`.editor-group-container.active .margin-view-overlays .line-numbers:text-is("${line}")`).first();
-  await number.waitFor();
-  await number.hover();
-  const box = await number.boundingBox();
+  // The gutter can re-render while we look (a work sample's other files still opening behind the
+  // first, commenting ranges arriving): a glyph that went away is skipped and the search repeated.
   let glyph;
-  for (const g of await page.locator('.editor-group-container.active .comment-range-glyph').all()) {
-    const b = await g.boundingBox();
-    if (b && Math.abs(b.y + b.height / 2 - (box.y + box.height / 2)) < 6) glyph = g;
+  for (let attempt = 0; attempt < 5 && !glyph; attempt++) {
+    await number.waitFor();
+    await number.hover();
+    const box = await number.boundingBox({ timeout: 5_000 }).catch(() => null);
+    if (!box) continue;
+    for (const g of await page.locator('.editor-group-container.active .comment-range-glyph').all()) {
+      const b = await g.boundingBox({ timeout: 1_000 }).catch(() => null);
+      if (b && Math.abs(b.y + b.height / 2 - (box.y + box.height / 2)) < 6) glyph = g;
+    }
   }
   if (!glyph) throw new Error(`no comment glyph in the gutter of line ${line}`);
   await glyph.click();

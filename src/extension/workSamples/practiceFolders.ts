@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { isInsideFolder } from '../../core/paths';
 import { markdownLine, safeMarkdown } from '../../core/safeText';
@@ -72,36 +74,64 @@ export class PracticeFolders {
       }
     } else if (exists && overwrite) write = true;
 
-    await this.context.globalState.update(FOLDERS_KEY, { ...this.folders(), [sample.id]: folder.fsPath });
+    // The memento answers folderOf() at once; its write to disk may finish alongside the copy.
+    const remembered = this.context.globalState.update(FOLDERS_KEY, { ...this.folders(), [sample.id]: folder.fsPath });
     if (write) {
-      const put = (name: string, text: string) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, name), Buffer.from(text, 'utf8'));
-      for (const f of sample.files) await put(f.path, f.text);
-      if (sample.runnable) await put('package.json', '{\n  "type": "module",\n  "private": true\n}\n');
-      if (sample.files.some((f) => /\.[cm]?[jt]sx?$/.test(f.path))) await put('jsconfig.json', JSCONFIG);
+      const files = [...sample.files];
+      if (sample.runnable) files.push({ path: 'package.json', text: '{\n  "type": "module",\n  "private": true\n}\n' });
+      if (sample.files.some((f) => /\.[cm]?[jt]sx?$/.test(f.path))) files.push({ path: 'jsconfig.json', text: JSCONFIG });
       // A pack's prompt may carry image beacons, and TASK.md may be previewed: sanitized like every other surface.
-      await put('TASK.md', `# ${markdownLine(sample.title)}\n\n${safeMarkdown(sample.prompt)}\n`);
+      files.push({ path: 'TASK.md', text: `# ${markdownLine(sample.title)}\n\n${safeMarkdown(sample.prompt)}\n` });
+      // Straight to the local disk (the practice folder is always a file path), folders first, then
+      // every file at once, rather than one round trip through workspace.fs per file in turn.
+      const path = (name: string) => vscode.Uri.joinPath(folder, name).fsPath;
+      for (const dir of new Set(files.map((f) => dirname(path(f.path))))) await mkdir(dir, { recursive: true });
+      await Promise.all(files.map((f) => writeFile(path(f.path), f.text, 'utf8')));
     }
+    await remembered;
     return { folder, written: write };
   }
 
   /**
-   * Opens the sample's files, the first (the code under review) in front, and gives the code most
-   * of the width when the window had one editor group: an even split left ~450 px of code at
-   * 1,400 px. A layout the user already split stays as it is. Returns the column for the task.
+   * Gives the code most of the width when the window had one editor group (an even split left
+   * ~450 px of code at 1,400 px), before anything opens, so the task panel can open in the narrow
+   * column while the code opens in the wide one. A layout the user already split stays as it is.
+   * Returns the column for the task: Beside the code when the layout was left alone.
    */
-  async openEditors(sample: WorkSample, folder: vscode.Uri): Promise<vscode.ViewColumn> {
-    const singleGroup = vscode.window.tabGroups.all.length <= 1;
-    for (const file of [...sample.open].reverse()) {
-      const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, file));
-      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
-    }
-    // The layout is set before the task panel opens, so the panel lands in the narrow column.
-    const laidOut =
-      singleGroup &&
-      (await vscode.commands.executeCommand('vscode.setEditorLayout', TASK_LAYOUT).then(
-        () => true,
-        (e) => (this.log.warn(`editor layout unchanged: ${e instanceof Error ? e.message : String(e)}`), false),
-      ));
+  async layOut(): Promise<vscode.ViewColumn> {
+    if (vscode.window.tabGroups.all.length > 1) return vscode.ViewColumn.Beside;
+    const laidOut = await vscode.commands.executeCommand('vscode.setEditorLayout', TASK_LAYOUT).then(
+      () => true,
+      (e) => (this.log.warn(`editor layout unchanged: ${e instanceof Error ? e.message : String(e)}`), false),
+    );
     return laidOut ? vscode.ViewColumn.Two : vscode.ViewColumn.Beside;
+  }
+
+  /** The sample's first file (the code under review), in front in the first column. */
+  async openMain(sample: WorkSample, folder: vscode.Uri): Promise<void> {
+    const [main] = sample.open;
+    if (main) await vscode.window.showTextDocument(vscode.Uri.joinPath(folder, main), { viewColumn: vscode.ViewColumn.One, preview: false });
+  }
+
+  /**
+   * The sample's other files as tabs behind the first, without showing each in turn: they are
+   * loaded as documents (so they are real documents at once) and opened as inactive editors.
+   * `background` is what `vscode.open` turns into an inactive editor; it is not in the typed API,
+   * so if an editor ignores it, the first file is brought back to the front.
+   */
+  async openRest(sample: WorkSample, folder: vscode.Uri): Promise<void> {
+    const [main, ...rest] = sample.open;
+    if (!main || rest.length === 0) return;
+    const uris = rest.map((f) => vscode.Uri.joinPath(folder, f));
+    await Promise.all(uris.map((u) => vscode.workspace.openTextDocument(u)));
+    // Each opens right after the active (first) file: in reverse, the tabs keep the sample's order.
+    for (const uri of uris.reverse()) {
+      await vscode.commands.executeCommand('vscode.open', uri, { viewColumn: vscode.ViewColumn.One, preview: false, preserveFocus: true, background: true });
+    }
+    const mainUri = vscode.Uri.joinPath(folder, main);
+    const front = vscode.window.tabGroups.all[0]?.activeTab?.input;
+    if (!(front instanceof vscode.TabInputText && front.uri.toString() === mainUri.toString())) {
+      await vscode.window.showTextDocument(mainUri, { viewColumn: vscode.ViewColumn.One, preview: false });
+    }
   }
 }

@@ -100,8 +100,20 @@ export class WorkSampleController implements vscode.Disposable {
       this.comments.clearAll(sample.id);
       await this.sessions.forget(sample.id);
     } else await this.comments.restore(sample.id, prepared.folder);
-    const column = await this.folders.openEditors(sample, prepared.folder);
-    await this.showPanel(sample, column);
+    // What the user looks at first: the task and the code, side by side; the other files follow as
+    // tabs behind the code. The split comes first so the panel lands in the narrow column, and the
+    // panel's page is handed over before the code opens: opening a .js file may activate the
+    // JavaScript language features in this same extension host, which can hold the page back.
+    // (A window already split opens the code first, then the task beside it.)
+    const column = await this.folders.layOut();
+    if (column === vscode.ViewColumn.Beside) {
+      await this.folders.openMain(sample, prepared.folder);
+      await Promise.all([this.showPanel(sample, column), this.folders.openRest(sample, prepared.folder)]);
+    } else {
+      await this.showPanel(sample, column);
+      await this.folders.openMain(sample, prepared.folder);
+      await this.folders.openRest(sample, prepared.folder);
+    }
     this.opened.fire(sample.id);
     return true;
   }
