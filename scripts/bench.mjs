@@ -659,6 +659,8 @@ function goals(r) {
     const f = floor?.median ?? null;
     add(name, `< ${target} ms`, v === null ? 'not measured' : `${v} ms (median of ${stat.runs.length}; ${floorName}: ${f ?? '—'} ms)`, v !== null && v < target, 'issue #14');
   };
+  const qr = r.questionReuseMs?.median ?? null;
+  add('Question opened into the reused panel (B while A is open)', '≤ 300 ms (median)', qr === null ? 'not measured' : `${qr} ms (median of ${r.questionReuseMs.runs.length})`, qr !== null && qr <= 300, 'issue #14');
   flowGoal('Work sample open: first file visible + task panel painted (first webview)', r.workSampleOpenMs, 1500, 'empty-webview floor', r.emptyPanelMs);
   flowGoal('Dashboard open (first webview)', r.dashboardOpenMs, 1000, 'empty-webview floor', r.emptyPanelMs);
   flowGoal('Review Due (first webview)', r.reviewDueMs, 1000, 'empty-webview floor', r.emptyPanelMs);

@@ -2,10 +2,13 @@
 // question and the work sample are opened from the Topics tree (not only from the palette). The
 // task panel's comment count follows a comment added in the gutter, without Submit.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../../scripts/lib/codeServer.mjs';
 import { bank, commentOnLine, openTopicsView, openWorkbench, shot, treeRow, webviewFrame } from './workbench.mjs';
 
 const content = bank();
-const nls = JSON.parse((await import('node:fs')).readFileSync(new URL('../../package.nls.json', import.meta.url), 'utf8'));
+const nls = JSON.parse(readFileSync(new URL('../../package.nls.json', import.meta.url), 'utf8'));
 
 /** The walkthrough step's button, ticked or not. */
 const step = (page, id) => page.locator(`.getting-started-step[data-step-id$="${id}"]`).first();
@@ -30,7 +33,7 @@ describe('Get Started walkthrough', function () {
   this.timeout(180_000);
   let wb;
   before(async () => {
-    wb = await openWorkbench({ walkthrough: true });
+    wb = await openWorkbench({ walkthrough: true, askAboutCommentsPanel: true });
   });
   after(async () => wb?.close());
 
@@ -63,9 +66,21 @@ describe('Get Started walkthrough', function () {
     await commentOnLine(page, 3, 'The refill multiplies milliseconds by a per-second rate: a unit mismatch, so buckets refill a thousand times too fast.');
     await task.locator('#comment-count:text-is("1")').waitFor({ timeout: 15_000 });
 
+    // VS Code opened its Comments panel under the code (comments.openView, the user's setting):
+    // asked once, the user keeps it closed, and the code gets its height back.
+    const panel = page.locator('.part.panel');
+    await panel.locator('.composite.title:has-text("Comments"), .panel-switcher-container .checked:has-text("Comments")').first().waitFor({ timeout: 15_000 });
+    const toast = page.locator('.notification-toast', { hasText: 'Comments panel' }).first();
+    await toast.waitFor({ timeout: 15_000 });
+    await toast.locator('.monaco-button', { hasText: 'Keep It Closed' }).click();
+    await panel.waitFor({ state: 'hidden', timeout: 15_000 });
+    const userSettings = readFileSync(join(wb.server.userData, 'User', 'settings.json'), 'utf8');
+    assert.match(userSettings, /"comments\.openView":\s*"never"/, 'the choice is the user setting VS Code reads');
+
     await showWalkthrough(page);
     await page.locator('.getting-started-step[data-step-id$="openQuestion"][aria-checked="true"]').first().waitFor({ timeout: 15_000 });
     await page.locator('.getting-started-step[data-step-id$="workSample"][aria-checked="true"]').first().waitFor({ timeout: 15_000 });
     await shot(page, 'walkthrough-steps-ticked');
+    await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'walkthrough-steps-ticked.png') });
   });
 });

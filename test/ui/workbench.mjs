@@ -12,8 +12,15 @@ export function bank() {
 }
 
 /** Starts code-server + Chromium with the extension under development; `progress` seeds the progress log; `walkthrough` lets the first-run walkthrough open. */
-export async function openWorkbench({ progress, settings, walkthrough = false, width = 1400, height = 900 } = {}) {
-  const server = await startCodeServer({ settings, walkthrough });
+/**
+ * A user who set `comments.openView` themselves is never asked about the Comments panel: journeys
+ * set it (to VS Code's default) so that offer's notification cannot cover what they click, except
+ * the one journey that answers it (`askAboutCommentsPanel`).
+ */
+const commentsSetting = (settings, ask) => (ask ? settings : { 'comments.openView': 'firstFile', ...settings });
+
+export async function openWorkbench({ progress, settings, walkthrough = false, askAboutCommentsPanel = false, width = 1400, height = 900 } = {}) {
+  const server = await startCodeServer({ settings: commentsSetting(settings, askAboutCommentsPanel), walkthrough });
   if (progress) {
     const dir = join(server.userData, EXTENSION_STORAGE);
     mkdirSync(dir, { recursive: true });
@@ -143,7 +150,7 @@ export function stageExtension(bundle) {
  * context)` before the workbench URL is opened (to listen to every request from the start).
  */
 export async function openWorkbenchFrom({ developmentPath = ROOT, beforeLoad, settings, workspace, proxy, serverEnv, width = 1400, height = 900 } = {}) {
-  const server = await startCodeServer({ settings, workspace, env: serverEnv });
+  const server = await startCodeServer({ settings: commentsSetting(settings, false), workspace, env: serverEnv });
   const browser = await launchBrowser({ proxy });
   try {
     const context = await browser.newContext({ viewport: { width, height } });

@@ -17,6 +17,7 @@ import { PracticeFolders } from './practiceFolders';
 import { ReviewComments, type ReviewComment } from './reviewComments';
 import { SampleSessions } from './sampleSessions';
 import { runSampleTests } from './sampleTests';
+import { offerToKeepCommentsPanelClosed } from './commentsPanelOffer';
 
 /**
  * Hands-on work samples, the orchestration: a sample's files in its practice folder
@@ -121,6 +122,7 @@ export class WorkSampleController implements vscode.Disposable {
   /** Updates the comment count in an open task panel without re-rendering it (drafts and scroll stay). */
   private postCommentCount(id: string): void {
     void this.host.find(id)?.post({ type: 'commentCount', count: this.comments.count(id) });
+    if (this.comments.count(id) > 0) void offerToKeepCommentsPanelClosed(this.context.globalState);
   }
 
   async submitReview(id: string): Promise<ReviewJudgement | undefined> {
