@@ -55,9 +55,16 @@ Profile (settings, progress, open editors): ${PROFILE}
 Port ${server.port}${reason === 'remembered' ? ' (same as last time)' : ''}; it listens on 127.0.0.1 only.
 Start clean with \`npm start -- --fresh\` (the old profile is moved aside). Press Ctrl+C to stop.
 `);
+// Exits only once code-server has: exiting at once left it running whenever it took its time to
+// stop (server.stop()'s own SIGKILL fallback is on a timer that an exiting process never runs).
 const stop = () => {
+  server.child.removeAllListeners('exit');
+  server.child.once('exit', () => process.exit(0));
   server.stop();
-  process.exit(0);
+  setTimeout(() => {
+    server.child.kill('SIGKILL');
+    process.exit(0);
+  }, 3000);
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

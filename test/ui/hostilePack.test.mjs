@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { bank, commentOnLine, openTopicsView, openWorkbenchFrom, runCommand, shot, treeRow, webviewFrame } from './workbench.mjs';
+import { bank, commentOnLine, openTopicsView, openWorkbenchFrom, runCommand, sampleSettled, shot, treeRow, webviewFrame } from './workbench.mjs';
 
 const BEACON = 'https://beacon.invalid';
 const TOPIC_TITLE = 'Team beacon topic';
@@ -241,6 +241,7 @@ describe('UI hardening: a hostile team pack, with a local listener standing in f
     await page.locator('.quick-input-widget input.input').fill('Team counter review');
     await page.locator('.quick-input-list .monaco-list-row:has-text("Team counter review")').first().click();
     const panel = await webviewFrame(page, '#submit-review', { where: async (f) => (await f.locator('#title').innerText()) === 'Team counter review' });
+    await sampleSettled(page);
     assert.equal(await panel.locator('main img').count(), 0, 'the task shows no image');
     await page.locator('.tab:has-text("counter.js")').first().click();
     await commentOnLine(page, 3, `Never capped: the count grows past the maximum. ![pixel](${BEACON}/comment.png) <img src="${BEACON}/comment-html.png"> [run](command:workbench.action.quit)`);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { bank, commentOnLine, daysAgo, openTopicsView, openWorkbench, runCommand, shot, treeRow, webviewFrame, showTranscriptSource } from './workbench.mjs';
+import { bank, commentOnLine, daysAgo, openTopicsView, openWorkbench, runCommand, shot, treeRow, webviewFrame, showTranscriptSource, sampleSettled } from './workbench.mjs';
 
 const content = bank();
 const mainQuestions = content.questions.filter((q) => q.kind !== 'follow-up');
@@ -167,6 +167,7 @@ describe('UI journey: review AI-written code as real files', function () {
       await page.locator('.quick-input-widget input.input').fill(sample.title.split(' ').slice(-3).join(' '));
       await page.locator(`.quick-input-list .monaco-list-row:has-text(${JSON.stringify(sample.title)})`).first().click();
       const panel = await webviewFrame(page, '#submit-review');
+      await sampleSettled(page, 2);
       // What a person sees at 1,400 px: the code gets most of the editor area (it had half), the task a side column.
       const [codeWidth, taskWidth] = await page.locator('.editor-group-container').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
       assert.ok(codeWidth / (codeWidth + taskWidth) > 0.65 && taskWidth > 250, `code column ${codeWidth}px, task column ${taskWidth}px`);

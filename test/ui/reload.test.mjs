@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/lib/codeServer.mjs';
-import { bank, commentOnLine, daysAgo, openTopicsView, openWorkbench, runCommand, shot, treeRow, webviewFrame } from './workbench.mjs';
+import { bank, commentOnLine, daysAgo, openTopicsView, openWorkbench, runCommand, shot, treeRow, webviewFrame, sampleSettled } from './workbench.mjs';
 
 const content = bank();
 const mainQuestions = content.questions.filter((q) => q.kind !== 'follow-up');
@@ -150,6 +150,7 @@ describe('UI journey: every panel survives a window reload', function () {
       await page.locator('.quick-input-widget input.input').fill(sample.title.split(' ').slice(-3).join(' '));
       await page.locator(`.quick-input-list .monaco-list-row:has-text(${JSON.stringify(sample.title)})`).first().click();
       frame = await webviewFrame(page, '#submit-review');
+      await sampleSettled(page, 2);
       const file = 'rate-limiter.js';
       await page.locator(`.tab:has-text(${JSON.stringify(file)})`).first().click();
       const text = sample.files.find((f) => f.path === file).text;
@@ -288,6 +289,7 @@ describe('UI journey: every panel survives a window reload', function () {
       // code-server still shows VS Code's own "no data provider" line for a moment before the
       // extension's contributions arrive; what the extension controls is checked.
       assert.doesNotMatch(said, /No questions are loaded/i, `the Topics view during activation said:\n${said}`);
+      console.log(`      Topics view during the reload: ${/no data provider/i.test(said) ? 'showed VS Code’s "no data provider" line for a moment' : 'never showed "no data provider"'}`);
       await shot(page, 'reload-panels-end');
     } finally {
       await wb.close();

@@ -39,6 +39,19 @@ describe('npm start, twice: settings and port kept', function () {
   const dir = mkdtempSync(join(tmpdir(), 'ip-start-'));
   after(() => rmSync(dir, { recursive: true, force: true, maxRetries: 3 }));
 
+  /** Stopping `npm start` stops its code-server too: nothing answers at the URL it printed. */
+  async function assertStopped(url) {
+    for (let i = 0; i < 60; i++) {
+      try {
+        await fetch(url, { signal: AbortSignal.timeout(1000) });
+      } catch {
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.fail(`code-server still answers at ${url} after npm start was stopped`);
+  }
+
   it('keeps the interview date the user set and reuses the port; --fresh starts clean and keeps the old profile aside', async () => {
     const first = start(dir);
     const a = await first.url;
@@ -46,6 +59,7 @@ describe('npm start, twice: settings and port kept', function () {
     const r = await fetch(a.url);
     assert.equal(r.status, 200, 'the printed URL serves the workbench');
     await first.stop();
+    await assertStopped(a.url);
     // What a user does between starts: set an interview date (with a comment, as settings.json allows).
     const settings = JSON.parse(readFileSync(settingsFile, 'utf8'));
     writeFileSync(settingsFile, `// mine\n${JSON.stringify({ ...settings, 'interviewPractice.interviewDate': '2027-01-15', 'editor.fontSize': 17 }, null, 2)}\n`);
@@ -62,6 +76,7 @@ describe('npm start, twice: settings and port kept', function () {
     } finally {
       await second.stop();
     }
+    await assertStopped(b.url);
 
     const third = start(dir, ['--fresh']);
     const c = await third.url;
@@ -73,5 +88,6 @@ describe('npm start, twice: settings and port kept', function () {
     } finally {
       await third.stop();
     }
+    await assertStopped(c.url);
   });
 });

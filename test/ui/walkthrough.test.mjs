@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/lib/codeServer.mjs';
-import { bank, commentOnLine, openTopicsView, openWorkbench, shot, treeRow, webviewFrame } from './workbench.mjs';
+import { bank, commentOnLine, openTopicsView, openWorkbench, sampleSettled, shot, treeRow, webviewFrame } from './workbench.mjs';
 
 const content = bank();
 const nls = JSON.parse(readFileSync(new URL('../../package.nls.json', import.meta.url), 'utf8'));
@@ -59,6 +59,7 @@ describe('Get Started walkthrough', function () {
     const sampleLabel = sample.title.split(/\s+/).slice(0, 3).join(' ');
     await (await scrollTreeTo(page, sampleLabel)).click();
     const task = await webviewFrame(page, '#comment-count');
+    await sampleSettled(page, 2);
     assert.equal((await task.locator('#comment-count').innerText()).trim(), '0');
 
     // A comment in the gutter: the count in the task panel follows without Submit.

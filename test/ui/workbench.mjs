@@ -180,3 +180,23 @@ export async function showTranscriptSource(page) {
   if (!(await toast.isVisible().catch(() => false))) await runCommand(page, 'Notifications: Show Notifications');
   await page.locator('.notification-toast .monaco-button:has-text("Show Markdown source"), .notifications-center .monaco-button:has-text("Show Markdown source")').first().click({ timeout: 30_000 });
 }
+
+/**
+ * Waits until a just-opened work sample has finished opening: its task panel shows before its
+ * files do, and a file opening late moves the focus, so typing right away could land elsewhere.
+ * Settled = the editor tabs stay the same for a second, with at least `files` of them open.
+ */
+export async function sampleSettled(page, files = 1) {
+  const deadline = Date.now() + 30_000;
+  let last = '';
+  let since = Date.now();
+  while (Date.now() < deadline) {
+    const tabs = (await page.locator('.tabs-container .tab').allInnerTexts()).join('|');
+    if (tabs !== last) {
+      last = tabs;
+      since = Date.now();
+    } else if (Date.now() - since >= 1000 && tabs.split('|').length >= files + 1) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`the work sample's editors did not settle within 30 s (tabs: ${last})`);
+}
