@@ -25,4 +25,4 @@ window.addEventListener('message', (e: MessageEvent<SampleOutbound | null>) => {
 });
 const scrollTarget = document.body.dataset.scroll;
 if (scrollTarget) document.getElementById(scrollTarget)?.scrollIntoView({ block: 'start' });
-
+post(vscode, { type: 'ready', sampleId });

@@ -194,6 +194,19 @@ export class ReviewComments implements vscode.Disposable {
     await rename(tmp, file);
   }
 
+  /** Handlers for the Comments UI menus (package.json `comments/*` contributions). */
+  commands(): Record<string, (...args: unknown[]) => unknown> {
+    const asComment = (c: unknown) => c as ReviewComment;
+    return {
+      'interviewPractice.addReviewComment': (reply) => this.addFromReply(reply as vscode.CommentReply),
+      'interviewPractice.editReviewComment': (c) => this.edit(asComment(c)),
+      'interviewPractice.saveReviewComment': (c) => this.saveEdit(asComment(c)),
+      'interviewPractice.cancelReviewComment': (c) => this.cancelEdit(asComment(c)),
+      'interviewPractice.deleteReviewComment': (c) => this.remove(asComment(c)),
+      'interviewPractice.deleteReviewThread': (thread) => this.removeThread(thread as vscode.CommentThread),
+    };
+  }
+
   dispose(): void {
     for (const set of this.threads.values()) for (const t of set) t.dispose();
     for (const d of this.disposables) d.dispose();

@@ -14,10 +14,11 @@ import { VIEW_TYPES } from '../viewTypes';
 import type { ProgressService } from '../progressService';
 import { currentTexts, modelJudgement } from './modelReview';
 import { PracticeFolders } from './practiceFolders';
-import { ReviewComments, type ReviewComment } from './reviewComments';
+import { ReviewComments } from './reviewComments';
 import { SampleSessions } from './sampleSessions';
 import { runSampleTests } from './sampleTests';
 import { offerToKeepCommentsPanelClosed } from './commentsPanelOffer';
+import { ReadySignals } from './readySignals';
 
 /**
  * Hands-on work samples, the orchestration: a sample's files in its practice folder
@@ -33,6 +34,7 @@ export class WorkSampleController implements vscode.Disposable {
   private readonly sessions: SampleSessions;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly opened = new vscode.EventEmitter<string>();
+  private readonly pageReady = new ReadySignals();
   /** Fires with the sample id when a sample's files and task panel are open (the walkthrough listens). */
   readonly onDidOpenSample = this.opened.event;
 
@@ -101,17 +103,17 @@ export class WorkSampleController implements vscode.Disposable {
       this.comments.clearAll(sample.id);
       await this.sessions.forget(sample.id);
     } else await this.comments.restore(sample.id, prepared.folder);
-    // What the user looks at first: the task and the code, side by side; the other files follow as
-    // tabs behind the code. The split comes first so the panel lands in the narrow column, and the
-    // panel's page is handed over before the code opens: opening a .js file may activate the
-    // JavaScript language features in this same extension host, which can hold the page back.
-    // (A window already split opens the code first, then the task beside it.)
+    // The split first (the panel lands in the narrow column), then the task, and the code once the
+    // task's page has loaded: a .js file may start the JavaScript language features in this extension
+    // host, which held the page back by a second. The other files follow as tabs behind the code.
     const column = await this.folders.layOut();
     if (column === vscode.ViewColumn.Beside) {
       await this.folders.openMain(sample, prepared.folder);
       await Promise.all([this.showPanel(sample, column), this.folders.openRest(sample, prepared.folder)]);
     } else {
+      const loaded = this.pageReady.wait(sample.id, 1000);
       await this.showPanel(sample, column);
+      await loaded;
       await this.folders.openMain(sample, prepared.folder);
       await this.folders.openRest(sample, prepared.folder);
     }
@@ -225,6 +227,8 @@ export class WorkSampleController implements vscode.Disposable {
     // A panel may only act on the sample it shows.
     if (msg.sampleId !== id) return;
     switch (msg.type) {
+      case 'ready':
+        return this.pageReady.fire(id);
       case 'submitReview':
         await this.submitReview(id);
         return;
@@ -273,15 +277,7 @@ export class WorkSampleController implements vscode.Disposable {
 
   /** Handlers for the Comments UI menus. */
   commentCommands(): Record<string, (...args: unknown[]) => unknown> {
-    const asComment = (c: unknown) => c as ReviewComment;
-    return {
-      'interviewPractice.addReviewComment': (reply) => this.comments.addFromReply(reply as vscode.CommentReply),
-      'interviewPractice.editReviewComment': (c) => this.comments.edit(asComment(c)),
-      'interviewPractice.saveReviewComment': (c) => this.comments.saveEdit(asComment(c)),
-      'interviewPractice.cancelReviewComment': (c) => this.comments.cancelEdit(asComment(c)),
-      'interviewPractice.deleteReviewComment': (c) => this.comments.remove(asComment(c)),
-      'interviewPractice.deleteReviewThread': (thread) => this.comments.removeThread(thread as vscode.CommentThread),
-    };
+    return this.comments.commands();
   }
 
   /** The sample of the active editor or of the only open sample panel, for palette commands. */

@@ -6,6 +6,8 @@ import { openExternalMessage, type MessageSink } from './common';
 
 export const sampleInbound = /* @__PURE__ */ defineSchema(() =>
   z.discriminatedUnion('type', [
+    // The page is on screen: opening the sample's code waits for this (see WorkSampleController.open).
+    z.strictObject({ type: z.literal('ready'), sampleId: idSchema }),
     z.strictObject({ type: z.literal('submitReview'), sampleId: idSchema }),
     z.strictObject({ type: z.literal('runTests'), sampleId: idSchema }),
     z.strictObject({ type: z.literal('showReference'), sampleId: idSchema }),
