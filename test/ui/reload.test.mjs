@@ -18,6 +18,19 @@ async function showTab(page, title) {
 
 /** What proves a webview's page is this window's render with its stylesheet applied. */
 async function pageFacts(frame) {
+  // A webview whose document VS Code is swapping (a re-render right after the reload) can leave
+  // evaluate() waiting forever on the outgoing frame; after 20 s it counts as a navigation, so
+  // stable() looks the panel up again.
+  let timer;
+  const stuck = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('Execution context was destroyed (no answer in 20 s: the webview was navigating)')), 20_000)));
+  try {
+    return await Promise.race([readFacts(frame), stuck]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function readFacts(frame) {
   return frame.evaluate(async () => {
     const link = document.querySelector('link[rel="stylesheet"]');
     // A page read just after it appeared may still be fetching its sheet: give it 10 s, then judge.
