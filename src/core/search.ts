@@ -36,13 +36,7 @@ const NAME_FIELDS = [0, 1, 2];
 /** Answer fields: the model answer, and its key points (the answer distilled, so a match there counts more). */
 const BODY_BOOSTS = [1, 1.5];
 
-interface Doc {
-  readonly id: string;
-  readonly kind: SearchKind;
-  readonly title: string;
-  readonly topic: string;
-  readonly difficulty: Difficulty;
-  readonly tags: readonly string[];
+interface Doc extends Omit<SearchHit, 'score' | 'snippet'> {
   readonly fields: readonly string[];
   readonly question?: Question;
 }

@@ -6,7 +6,7 @@ import { formatDueIn } from '../core/progress/scheduler';
 import type { ContentService, ContentSnapshot } from './contentService';
 import { ratingName, stateName, t } from './labels';
 import { PanelHost, type PanelHandle } from './panelHost';
-import { readSetting } from './settings';
+import { previewsEnabled, readSetting } from './settings';
 import type { DueState } from './dueState';
 import type { ProgressService } from './progressService';
 import { VIEW_TYPES } from './viewTypes';
@@ -120,12 +120,12 @@ export class QuestionPanels implements vscode.Disposable {
       return undefined;
     }
     // The user's own choice for editors applies here too: without previews every question gets its own panel.
-    const reuse = !options.toSide && vscode.workspace.getConfiguration('workbench.editor').get<boolean>('enablePreview', true);
+    const reuse = !options.toSide && previewsEnabled();
     const where = { title: question.title, column: options.toSide ? vscode.ViewColumn.Beside : undefined };
     return (await this.host.preview({ questionId, revealed: false, pinned: !reuse }, where, reuse)).panel;
   }
 
-  /** The question in the preview panel, if one is open (tests and the status of Keep open). */
+  /** The question in the preview panel, if one is open (the in-host tests read it). */
   previewQuestionId(): string | undefined {
     return this.host.all().find((p) => !p.state.pinned && !p.state.queue)?.state.questionId;
   }
@@ -141,7 +141,7 @@ export class QuestionPanels implements vscode.Disposable {
       return;
     }
     // The preview panel, if open, becomes the review panel (no new webview); otherwise a new one.
-    const reuse = vscode.workspace.getConfiguration('workbench.editor').get<boolean>('enablePreview', true);
+    const reuse = previewsEnabled();
     await this.host.preview(state, { title: vscode.l10n.t('Review') }, reuse);
   }
 

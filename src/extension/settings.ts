@@ -31,3 +31,8 @@ export function warnIgnoredSettings(): string[] {
     .then((choice) => (choice === manage ? vscode.commands.executeCommand('workbench.trust.manage') : undefined));
   return ignored;
 }
+
+/** VS Code's own "preview editors" choice, which question and topic panels follow too. */
+export function previewsEnabled(): boolean {
+  return vscode.workspace.getConfiguration('workbench.editor').get<boolean>('enablePreview', true);
+}

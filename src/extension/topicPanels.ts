@@ -6,6 +6,7 @@ import { stateName, t } from './labels';
 import { PanelHost } from './panelHost';
 import type { DueState } from './dueState';
 import type { ProgressService } from './progressService';
+import { previewsEnabled } from './settings';
 import { VIEW_TYPES } from './viewTypes';
 
 interface TopicPanelState {
@@ -69,7 +70,7 @@ export class TopicPanels implements vscode.Disposable {
 
   async open(topicId: string): Promise<void> {
     if (!(await this.content.get()).topic(topicId)) return;
-    const reuse = vscode.workspace.getConfiguration('workbench.editor').get<boolean>('enablePreview', true);
+    const reuse = previewsEnabled();
     await this.host.preview({ topicId, pinned: !reuse }, { title: vscode.l10n.t('Topic') }, reuse);
   }
 

@@ -7,7 +7,7 @@ import type { Clock } from '../../src/extension/dueState';
 import { systemClock } from '../../src/extension/dueState';
 import type { ExtensionApi } from '../../src/extension/app';
 import { stateName } from '../../src/extension/labels';
-import { api } from './hostApi';
+import { api, until } from './hostApi';
 
 /** A clock that only moves when told to, and fires the timers whose time has come. */
 class FakeClock implements Clock {
@@ -31,16 +31,6 @@ class FakeClock implements Clock {
       t.live = false;
       t.fire();
     }
-  }
-}
-
-async function until<T>(what: string, read: () => Promise<T> | T, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) assert.fail(`${what}: still ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 50));
   }
 }
 
