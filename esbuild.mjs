@@ -11,7 +11,8 @@ const tests = process.argv.includes('--tests');
 const watch = process.argv.includes('--watch');
 
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
-const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+// media/question.css is imported as text (src/extension/panelHost.ts inlines it into every panel).
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', loader: { '.css': 'text' } };
 
 const builds = [
   // Two host bundles: a tiny entry point that activates instantly, and the app it loads on first use.

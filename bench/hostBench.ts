@@ -12,7 +12,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
+import * as inspector from 'node:inspector';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import * as vscode from 'vscode';
@@ -33,6 +34,28 @@ interface HostConfig {
   ackDir: string;
   resultFile: string;
   heap?: { bundledPath: string; pack10kPath: string };
+  /**
+   * A short window: activation, then one first webview (a question or the empty floor, by turns),
+   * then exit. These give activation and the first-webview ratio more samples than full windows can.
+   */
+  short?: boolean;
+  profile?: boolean;
+}
+
+async function profiled(file: string, work: () => Promise<unknown>): Promise<void> {
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session.post(method, params, (err, res) => (err ? reject(err) : resolve(res))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 100 });
+  await post('Profiler.start');
+  try {
+    await work();
+  } finally {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  }
 }
 
 /** What our activate() returns: the API itself, or `{ ready() }` resolving to it when the implementation loads lazily. */
@@ -66,14 +89,18 @@ function perfMarks(): { name: string; startTime: number }[] {
 }
 
 /** VS Code's own marks around `require()` of the extension's main module, when present. */
-function codeLoadMs(id: string): number | null {
+/** The time between two of VS Code's extension-host marks for one extension. */
+function betweenMarks(id: string, from: string, to: string): number | null {
   const marks = perfMarks();
   const lower = id.toLowerCase();
   const find = (what: string) => marks.find((m) => m.name.toLowerCase() === `code/exthost/${what.toLowerCase()}/${lower}`)?.startTime;
-  const a = find('willLoadExtensionCode');
-  const b = find('didLoadExtensionCode');
-  return a !== undefined && b !== undefined ? b - a : null;
+  const a = find(from);
+  const b = find(to);
+  return a !== undefined && b !== undefined ? round(b - a, 3) : null;
 }
+const codeLoadMs = (id: string) => betweenMarks(id, 'willLoadExtensionCode', 'didLoadExtensionCode');
+/** VS Code's willActivateExtension → didActivateExtension: the `activate()` call and its promise. */
+const activateCallMs = (id: string) => betweenMarks(id, 'willActivateExtension', 'didActivateExtension');
 
 async function waitForAck(dir: string, label: string, timeoutMs = 20_000): Promise<unknown> {
   const file = join(dir, `${label}.json`);
@@ -141,6 +168,8 @@ const DASHBOARD_TITLE = 'Interview readiness';
 
 /** What opens first in each window, in turn: each is the first webview of some windows. */
 const FIRST = ['question', 'empty', 'dashboard', 'reviewDue', 'workSample'] as const;
+/** What a short window opens first, in turn: the pair of the panelOpenMs / emptyPanelMs ratio. */
+const SHORT_FIRST = ['question', 'empty'] as const;
 /** One of these, with its floor, per window as a later webview, in turn. */
 const LATER = ['dashboard', 'reviewDue', 'workSample'] as const;
 type Flow = (typeof FIRST)[number] | 'emptyFile';
@@ -150,6 +179,9 @@ export async function run(): Promise<void> {
   const result: Record<string, unknown> = { run: cfg.run, order: cfg.order, pid: process.pid, node: process.version, vscode: vscode.version };
   result.settleMs = await settle();
 
+  const gcs: { startTime: number; duration: number }[] = [];
+  const gcObserver = new PerformanceObserver((list) => gcs.push(...list.getEntries().map((e) => ({ startTime: e.startTime, duration: e.duration }))));
+  gcObserver.observe({ entryTypes: ['gc'] });
   // 1. Activation, in the order given (alternates between runs so neither always goes first).
   const activation: Record<string, unknown> = {};
   let ours: OurApi | undefined;
@@ -161,10 +193,20 @@ export async function run(): Promise<void> {
     const t0 = performance.now();
     const api: unknown = await ext.activate();
     const ms = performance.now() - t0;
-    activation[id] = { ms: round(ms, 3), wasActive, codeLoadMs: codeLoadMs(id), heapDeltaMb: round((process.memoryUsage().heapUsed - heapBefore) / 2 ** 20, 2) };
+    const t1 = performance.now();
+    // Garbage collections in the extension host during this activation (they stall it whoever caused them).
+    await sleep(0);
+    const gcMs = round(gcs.filter((g) => g.startTime + g.duration > t0 && g.startTime < t1).reduce((sum, g) => sum + g.duration, 0), 1);
+    const lower = id.toLowerCase();
+    const timeline = perfMarks()
+      .filter((m) => m.name.toLowerCase().endsWith(`/${lower}`))
+      .map((m) => `${m.name.split('/')[2]}@${round(m.startTime - (performance.timeOrigin + t0), 1)}`);
+    console.log(`[bench:host] timeline ${id} t1@${round(t1 - t0, 1)} ${timeline.join(' ')}`);
+    activation[id] = { ms: round(ms, 3), gcMs, wasActive, codeLoadMs: codeLoadMs(id), callMs: activateCallMs(id), heapDeltaMb: round((process.memoryUsage().heapUsed - heapBefore) / 2 ** 20, 2) };
     if (id === cfg.ourId) ours = api as OurApi;
     await sleep(100);
   }
+  gcObserver.disconnect();
   result.activation = activation;
   console.log(`[bench:host] activation ${JSON.stringify(activation)}`);
 
@@ -229,34 +271,39 @@ export async function run(): Promise<void> {
     }
   };
   const step = (flow: Flow, kind: string, label: string) => async () => panels.push(await measure(cfg, kind, label, await trigger(flow, label)));
-  const first = FIRST[cfg.run % FIRST.length] ?? 'question';
+  const first = (cfg.short ? SHORT_FIRST[cfg.run % SHORT_FIRST.length] : FIRST[cfg.run % FIRST.length]) ?? 'question';
   const steps: (() => Promise<unknown>)[] = [step(first, `${first}-first`, `r${cfg.run}-first`)];
-  rest.forEach((q, i) => {
-    const pair = [
-      async () => panels.push(await measure(cfg, 'question', `r${cfg.run}-q${i}`, { title: q.title, run: () => vscode.commands.executeCommand('interviewPractice.openQuestion', q.id) })),
-      step('empty', 'empty', `r${cfg.run}-e${i}`),
-    ];
-    if ((cfg.run + i) % 2 === 1) pair.reverse();
-    steps.push(...pair);
-  });
-  const later = LATER[cfg.run % LATER.length] ?? 'dashboard';
-  const floor: Flow = later === 'workSample' ? 'emptyFile' : 'empty';
-  const flowPair = [step(later, later, `r${cfg.run}-${later}`), step(floor, `${floor}-for-${later}`, `r${cfg.run}-${floor}-${later}`)];
-  if (Math.floor(cfg.run / LATER.length) % 2 === 1) flowPair.reverse();
-  steps.push(...flowPair);
-  const [a, b] = cfg.reuse;
-  if (cfg.run % 2 === 1 && a && b) {
-    // Question A painted, then B asked for with A still open: a panel reused in place changes
-    // #title in the same document; one per question opens a new webview. Either is timed to B's paint.
-    steps.push(async () => {
-      await measure(cfg, 'reuse-base', `r${cfg.run}-reuseA`, { title: a.title, run: () => vscode.commands.executeCommand('interviewPractice.openQuestion', a.id) }, true);
-      await settle(1500);
-      panels.push(await measure(cfg, 'question-reuse', `r${cfg.run}-reuseB`, { title: b.title, run: () => vscode.commands.executeCommand('interviewPractice.openQuestion', b.id) }));
+  // A short window stops after its first webview; a full one goes on to later webviews and reuse.
+  if (!cfg.short) {
+    rest.forEach((q, i) => {
+      const pair = [
+        async () => panels.push(await measure(cfg, 'question', `r${cfg.run}-q${i}`, { title: q.title, run: () => vscode.commands.executeCommand('interviewPractice.openQuestion', q.id) })),
+        step('empty', 'empty', `r${cfg.run}-e${i}`),
+      ];
+      if ((cfg.run + i) % 2 === 1) pair.reverse();
+      steps.push(...pair);
     });
+    const later = LATER[cfg.run % LATER.length] ?? 'dashboard';
+    const floor: Flow = later === 'workSample' ? 'emptyFile' : 'empty';
+    const flowPair = [step(later, later, `r${cfg.run}-${later}`), step(floor, `${floor}-for-${later}`, `r${cfg.run}-${floor}-${later}`)];
+    if (Math.floor(cfg.run / LATER.length) % 2 === 1) flowPair.reverse();
+    steps.push(...flowPair);
+    const [a, b] = cfg.reuse;
+    if (cfg.run % 2 === 1 && a && b) {
+      // Question A painted, then B asked for with A still open: a panel reused in place changes
+      // #title in the same document; one per question opens a new webview. Either is timed to B's paint.
+      steps.push(async () => {
+        await measure(cfg, 'reuse-base', `r${cfg.run}-reuseA`, { title: a.title, run: () => vscode.commands.executeCommand('interviewPractice.openQuestion', a.id) }, true);
+        await settle(1500);
+        panels.push(await measure(cfg, 'question-reuse', `r${cfg.run}-reuseB`, { title: b.title, run: () => vscode.commands.executeCommand('interviewPractice.openQuestion', b.id) }));
+      });
+    }
+    if (content) steps.push(async () => panels.push(await measure(cfg, 'question-cold-content', `r${cfg.run}-cold`, { title: q0.title, run: () => vscode.commands.executeCommand('interviewPractice.openQuestion', q0.id), before: () => content.invalidate() })));
   }
-  if (content) steps.push(async () => panels.push(await measure(cfg, 'question-cold-content', `r${cfg.run}-cold`, { title: q0.title, run: () => vscode.commands.executeCommand('interviewPractice.openQuestion', q0.id), before: () => content.invalidate() })));
-  for (const s of steps) {
-    await s();
+  for (const [i, s] of steps.entries()) {
+    // BENCH_PROFILE=1: a CPU profile of the extension host while the first webview opens.
+    if (i === 0 && cfg.profile) await profiled(join(cfg.ackDir, '..', `first-${cfg.run}.cpuprofile`), s);
+    else await s();
     await settle(1500);
   }
   result.panels = panels;

@@ -16,7 +16,11 @@ import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { CODE_SERVER, ensureCodeServer, launchBrowser, ROOT, startCodeServer } from './lib/codeServer.mjs';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+// BENCH_SHORT_ONLY=1: only the short windows (activation + one first webview), printed and written
+// to bench/tmp/short-only-results.json: for working on activation or the first panel.
+const SHORT_ONLY = process.env.BENCH_SHORT_ONLY === '1';
+const RUNS = SHORT_ONLY ? 0 : Number(process.env.BENCH_RUNS ?? 10);
+const SHORT_RUNS = Number(process.env.BENCH_SHORT_RUNS ?? 20);
 const RUN_TIMEOUT_MS = 120_000;
 const BENCH = join(ROOT, 'bench');
 const TMP = join(BENCH, 'tmp');
@@ -85,7 +89,7 @@ if (NODE_ONLY) {
 }
 const REPORT_ONLY = process.env.BENCH_REPORT_ONLY === '1' && existsSync(join(BENCH, 'results.json'));
 const HOST_ONLY = process.env.BENCH_HOST_ONLY === '1' && existsSync(join(TMP, 'node-results.json')) && existsSync(join(TMP, 'sizes.json'));
-if (!HOST_ONLY && !REPORT_ONLY) rmSync(TMP, { recursive: true, force: true });
+if (!HOST_ONLY && !REPORT_ONLY && !SHORT_ONLY) rmSync(TMP, { recursive: true, force: true });
 mkdirSync(TMP, { recursive: true });
 if (!REPORT_ONLY && (!existsSync(join(ROOT, 'dist', 'extension.js')) || !existsSync(join(ROOT, 'dist', 'content.json')))) {
   log('no build in dist/: building (production)');
@@ -395,11 +399,12 @@ function seedProgress(skip) {
     .join('');
 }
 
-async function hostRun(browser, { devRoot, extDir }, runIndex, { questions, workSamples, reuse, progress }, withHeap) {
-  const ackDir = join(TMP, `acks-${runIndex}`);
+async function hostRun(browser, { devRoot, extDir }, runIndex, { questions, workSamples, reuse, progress }, withHeap, short = false) {
+  const name = short ? `a${runIndex}` : String(runIndex);
+  const ackDir = join(TMP, `acks-${name}`);
   rmSync(ackDir, { recursive: true, force: true });
   mkdirSync(ackDir, { recursive: true });
-  const resultFile = join(TMP, `host-result-${runIndex}.json`);
+  const resultFile = join(TMP, `host-result-${name}.json`);
   const order = runIndex % 2 === 0 ? [OUR_ID, EMPTY_ID] : [EMPTY_ID, OUR_ID];
   writeFileSync(
     join(TMP, 'host-config.json'),
@@ -414,9 +419,13 @@ async function hostRun(browser, { devRoot, extDir }, runIndex, { questions, work
       ackDir,
       resultFile,
       heap: withHeap ? { bundledPath: join(extDir, 'dist', 'content.json'), pack10kPath: join(TMP, 'pack10k.json') } : undefined,
+      short,
+      profile: process.env.BENCH_PROFILE === '1',
     }),
   );
-  const server = await startCodeServer();
+  // VS Code's port auto-forwarding scans /proc every few seconds from the extension host (a child
+  // process plus hundreds of file reads), stalling whatever runs beside it: off, for both extensions.
+  const server = await startCodeServer({ settings: { 'remote.autoForwardPorts': false } });
   // Read by the extension host on first use, which starts only once the page below connects.
   const storage = join(server.userData, 'User', 'globalStorage', OUR_ID);
   mkdirSync(storage, { recursive: true });
@@ -517,6 +526,7 @@ async function hostHalf() {
   const browser = await launchBrowser();
   const chromium = browser.version();
   const runs = [];
+  const shortRuns = [];
   const errors = [];
   try {
     for (let i = 0; i < RUNS; i++) {
@@ -528,10 +538,22 @@ async function hostHalf() {
         log(`host run ${i} failed: ${String(e).slice(0, 600)}`);
       }
     }
+    // Activation and the first webview are one sample per window, with a wide spread (activation
+    // waits for a round trip to the browser): short windows (activation, then a question or the
+    // empty floor as the first webview, by turns) give both more samples.
+    for (let i = 0; i < SHORT_RUNS; i++) {
+      log(`short run ${i + 1}/${SHORT_RUNS}…`);
+      try {
+        shortRuns.push(await hostRun(browser, staged, i, { questions, workSamples, reuse, progress }, false, true));
+      } catch (e) {
+        errors.push(String(e instanceof Error ? e.message : e).slice(0, 4000));
+        log(`short run ${i} failed: ${String(e).slice(0, 600)}`);
+      }
+    }
   } finally {
     await browser.close().catch(() => {});
   }
-  return { chromium, runs, errors, questions, workSamples: workSamples.map((w) => ({ id: w.id, title: w.title, main: w.main })), reuse };
+  return { chromium, runs, shortRuns, errors, questions, workSamples: workSamples.map((w) => ({ id: w.id, title: w.title, main: w.main })), reuse };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -555,12 +577,15 @@ const TIMELINE_KINDS = [
   ['question-cold-content', 'Question, later webview, bank re-read'],
 ];
 function aggregateHost(host) {
-  const act = (id) => host.runs.map((r) => r.activation?.[id]?.ms).filter((x) => typeof x === 'number');
-  const codeLoad = (id) => host.runs.map((r) => r.activation?.[id]?.codeLoadMs).filter((x) => typeof x === 'number');
+  // Activation and first webviews: every window, the full ones and the short ones.
+  const allWindows = [...host.runs, ...(host.shortRuns ?? [])];
+  const act = (id) => allWindows.map((r) => r.activation?.[id]?.ms).filter((x) => typeof x === 'number');
+  const codeLoad = (id) => allWindows.map((r) => r.activation?.[id]?.codeLoadMs).filter((x) => typeof x === 'number');
+  const callOf = (id) => allWindows.map((r) => r.activation?.[id]?.callMs).filter((x) => typeof x === 'number');
   const restOf = (id) =>
-    host.runs.map((r) => r.activation?.[id]).filter((a) => typeof a?.ms === 'number' && typeof a?.codeLoadMs === 'number').map((a) => a.ms - a.codeLoadMs);
+    allWindows.map((r) => r.activation?.[id]).filter((a) => typeof a?.ms === 'number' && typeof a?.codeLoadMs === 'number').map((a) => a.ms - a.codeLoadMs);
   const panels = (kind, field = 'tPaint') =>
-    host.runs.flatMap((r) => (r.panels ?? []).filter((p) => p.kind === kind).map((p) => (p.ack && typeof p.ack[field] === 'number' ? p.ack[field] - p.triggerAt : null)));
+    allWindows.flatMap((r) => (r.panels ?? []).filter((p) => p.kind === kind).map((p) => (p.ack && typeof p.ack[field] === 'number' ? p.ack[field] - p.triggerAt : null)));
   // A work sample (or its floor) is open when both its first file's editor is visible and its panel painted.
   const opened = (kind) =>
     host.runs.flatMap((r) =>
@@ -570,7 +595,7 @@ function aggregateHost(host) {
     );
   const editorAt = (kind) => host.runs.flatMap((r) => (r.panels ?? []).filter((p) => p.kind === kind).map((p) => (typeof p.ack?.tEditor === 'number' ? p.ack.tEditor - p.triggerAt : null)));
   const hostEditorAt = (kind) => host.runs.flatMap((r) => (r.panels ?? []).filter((p) => p.kind === kind).map((p) => (typeof p.editorAt === 'number' ? p.editorAt - p.triggerAt : null)));
-  const preActivated = host.runs.filter((r) => r.activation?.[OUR_ID]?.wasActive || r.activation?.[EMPTY_ID]?.wasActive).length;
+  const preActivated = allWindows.filter((r) => r.activation?.[OUR_ID]?.wasActive || r.activation?.[EMPTY_ID]?.wasActive).length;
   const missingPaints = host.runs.flatMap((r) => (r.panels ?? []).filter((p) => !p.ack || typeof p.ack.tPaint !== 'number').map((p) => p.label));
   const heapRun = host.runs.find((r) => r.heap);
   return {
@@ -579,6 +604,8 @@ function aggregateHost(host) {
     activateCodeLoadMs: summary(codeLoad(OUR_ID), 0),
     emptyActivateCodeLoadMs: summary(codeLoad(EMPTY_ID), 0),
     activateRestMs: summary(restOf(OUR_ID), 1),
+    activateCallMs: summary(callOf(OUR_ID), 1),
+    emptyActivateCallMs: summary(callOf(EMPTY_ID), 1),
     deferredLoadMs: summary(host.runs.map((r) => r.deferredLoadMs).filter((x) => typeof x === 'number'), 1),
     emptyActivateRestMs: summary(restOf(EMPTY_ID), 1),
     panelOpenMs: summary(panels('question-first')),
@@ -620,6 +647,13 @@ function aggregateHost(host) {
     ),
     heap: heapRun?.heap ?? null,
     runsCompleted: host.runs.length,
+    shortRunsCompleted: (host.shortRuns ?? []).length,
+    activationGcRuns: allWindows.flatMap((r) => Object.values(r.activation ?? {})).filter((a) => a?.gcMs > 0).length,
+    activationGcNote: allWindows
+      .flatMap((r) => Object.entries(r.activation ?? {}))
+      .filter(([, a]) => a?.gcMs > 0)
+      .map(([id, a]) => `${id === OUR_ID ? 'ours' : 'empty'} ${a.ms} ms with ${a.gcMs} ms of GC`)
+      .join(', '),
     runsPreActivated: preActivated,
     missingPaints,
   };
@@ -736,19 +770,23 @@ function markdown(res) {
       : '- **Nothing is read in `activate()`.** `src/extension/extension.ts` only registers the tree view, commands and panel serializers; `ContentService` (`src/extension/contentService.ts`) reads and validates `dist/content.json` on first use (tree expand, search, panel). The one background read is for the status-bar due count (bank + progress file), on a timer after activation, off the activation path.',
     '- **The search index is built on first search**, not at activation (`ContentService.search()`). Titles, aliases, tags, prompts and topic titles are one index; model answers and key points a second, lower-ranked one, consulted when few titles match (a 10,000-question pack builds it in the background in 8 ms slices). Scoring is BM25 over typed arrays with a bounded top-k (`src/core/fieldIndex.ts`); MiniSearch supplies only the word tree for prefixes (from 3 characters) and typos (from 5).',
     '- **The bundled bank\'s markdown is parsed at build time.** The CLI turns `content/**/*.md` into one validated `dist/content.json`; the extension only `JSON.parse`s and zod-checks it (`contentLoadMsBundled` vs `contentParseMsBundled` below). Team packs (`.practice/`, `interviewPractice.packFolders`) are parsed from markdown only when the bank is loaded.',
-    '- **No network at all**: no `fetch`/`http` in `src/`; the webview CSP is `default-src \'none\'` plus our own nonce\'d script and stylesheet.',
+    '- **No network at all**: no `fetch`/`http` in `src/`; the webview CSP is `default-src \'none\'` plus our own nonce\'d script and `<style>`.',
+    '- **Nothing fetched before a panel shows but its deferred script**: the stylesheet is inlined by nonce (a linked one is render-blocking and goes through the webview\'s service worker), and when the window is idle the app pays a question panel\'s first-use costs ahead of time (`src/core/warmUp.ts`: marked compiling its rules, ICU loading unit formats).',
+    '- **`import vscode = require(\'vscode\')`**, not `import * as vscode`, which esbuild wraps in `__toESM()`, copying the whole API object per importing module at load (an ESLint rule enforces it).',
     `- **${split ? 'Two minified esbuild bundles** (the tiny entry and the lazily required implementation)' : 'One minified esbuild bundle**'}, \`vscode\` external; zod is imported as a namespace so its locales tree-shake (an eslint rule enforces it). Composition below.`,
     '- **Native UI for lists**: the Topics tree is a `TreeDataProvider` and search is a `QuickPick` re-ranked by our index on every keystroke (no webview rows to re-render).',
     '- **Progress is an append-only JSON-lines log** in the extension\'s global storage (one `appendFile` per grade), never in the user\'s workspace and never a whole-file rewrite per grade.',
     '',
     '## Activation (real code-server extension host)',
     '',
-    `${r.runsCompleted} fresh windows (fresh code-server, fresh profile). Each loads two development extensions, a copy of ours with \`activationEvents\` emptied and \`bench/fixtures/empty-extension\`, plus \`bench/hostBench.ts\` as \`extensionTestsPath\`. The runner waits until the extension host is idle, then times \`await vscode.extensions.getExtension(id).activate()\` (= module load + \`activate()\` call + its promise), alternating which extension goes first. "Code load" is VS Code's own \`willLoadExtensionCode\`/\`didLoadExtensionCode\` marks (ms resolution).`,
+    `${r.runsCompleted + (r.shortRunsCompleted ?? 0)} fresh windows (fresh code-server, fresh profile): ${r.runsCompleted} full ones and ${r.shortRunsCompleted ?? 0} short ones that stop after their first webview. Each loads two development extensions, a copy of ours with \`activationEvents\` emptied and \`bench/fixtures/empty-extension\`, plus \`bench/hostBench.ts\` as \`extensionTestsPath\`. The runner waits until the extension host is idle, then times \`await vscode.extensions.getExtension(id).activate()\` (= module load + \`activate()\` call + its promise), alternating which extension goes first. VS Code's own marks (ms resolution) split it: "code load" is \`willLoadExtensionCode\` → \`didLoadExtensionCode\`, "\`activate()\` call" is \`willActivateExtension\` → \`didActivateExtension\`, and the rest is mostly the wait for the extension's context (its storage, a round trip to the browser's main thread, started in parallel with the code load). VS Code's port auto-forwarding is off in these windows: its \`/proc\` scan in the extension host stalled whichever extension it met.`,
     '',
-    '| | min / median | runs | code load (median) | rest: context + `activate()` call (median) |',
-    '|---|---|---|---|---|',
-    `| Ours | ${mm(r.activateMs)} | ${r.activateMs.runs.join(', ')} | ${ms(r.activateCodeLoadMs.median)} | ${ms(r.activateRestMs.median)} |`,
-    `| Empty extension | ${mm(r.emptyActivateMs)} | ${r.emptyActivateMs.runs.join(', ')} | ${ms(r.emptyActivateCodeLoadMs.median)} | ${ms(r.emptyActivateRestMs.median)} |`,
+    '| | min / median | code load (median) | `activate()` call (median) | rest (median) | runs |',
+    '|---|---|---|---|---|---|',
+    `| Ours | ${mm(r.activateMs)} | ${ms(r.activateCodeLoadMs.median)} | ${ms(r.activateCallMs?.median)} | ${ms(r.activateRestMs.median)} | ${r.activateMs.runs.join(', ')} |`,
+    `| Empty extension | ${mm(r.emptyActivateMs)} | ${ms(r.emptyActivateCodeLoadMs.median)} | ${ms(r.emptyActivateCallMs?.median)} | ${ms(r.emptyActivateRestMs.median)} | ${r.emptyActivateMs.runs.join(', ')} |`,
+    '',
+    r.activationGcRuns ? `A garbage collection in the extension host fell inside ${r.activationGcRuns} of the ${2 * r.activateMs.runs.length} activations (${r.activationGcNote}); it is counted, as a user would feel it.` : 'No garbage collection in the extension host fell inside an activation.',
     '',
     `For comparison, a plain \`require()\` of the same files in a fresh Node outside VS Code (vscode stubbed, the Node built-ins an extension host already has preloaded; 5 runs, min / median): ours ${mm(n.requireMs?.ours)}, empty ${mm(n.requireMs?.empty)}${Object.entries(n.requireMs ?? {}).filter(([k]) => k.startsWith('ours ')).map(([k, v]) => `, \`${k.slice(5)}\` (loaded after activation) ${mm(v)}`).join('')}.`,
     '',
@@ -762,7 +800,7 @@ function markdown(res) {
     '',
     'The runner (in the extension host) takes `Date.now()` and runs the command: `interviewPractice.openQuestion <id>` for ours, `benchEmpty.openPanel` (a webview with one `<h1 id="title">`, no script, no stylesheet) for the floor. In the browser, a probe injected into VS Code\'s webview host frames (playwright `addInitScript`) watches the webview document for `#title`, waits until its iframe is visible (VS Code keeps a new webview iframe `visibility: hidden` until it has loaded) and takes `Date.now()` in the next `requestAnimationFrame` callback, i.e. the frame that paints the title. **Measured = trigger → that frame** ("first paint"); "fully loaded" = trigger → the first painted frame after the webview document\'s stylesheet and script have loaded (`readyState === "complete"`). Same machine, same wall clock; panels are closed between measurements.',
     '',
-    'Every new webview re-registers VS Code\'s webview service worker (its script URL carries the webview id), which costs the later webviews of a window more than the first. So the headline is **the first webview of a fresh window** (the first webview of each window takes turns between the question panel, the floor, the dashboard, Review Due and a work sample; that is also how the peers were measured, one panel per fresh profile); the later webviews of the same windows (one question/empty pair per window, alternating order) are reported separately, as is a question opened right after `ContentService.invalidate()` (the command then re-reads and re-validates `content.json`: the cost of a first open before the bank was loaded).',
+    'Every new webview re-registers VS Code\'s webview service worker (its script URL carries the webview id), which costs the later webviews of a window more than the first. So the headline is **the first webview of a fresh window** (the first webview of each full window takes turns between the question panel, the floor, the dashboard, Review Due and a work sample, and each short window opens a question or the floor, by turns; that is also how the peers were measured, one panel per fresh profile); the later webviews of the same windows (one question/empty pair per window, alternating order) are reported separately, as is a question opened right after `ContentService.invalidate()` (the command then re-reads and re-validates `content.json`: the cost of a first open before the bank was loaded).',
     '',
     '| | first paint min / median | fully loaded min / median | samples |',
     '|---|---|---|---|',
@@ -928,6 +966,14 @@ if (REPORT_ONLY) {
   const prev = JSON.parse(readFileSync(join(BENCH, 'results.json'), 'utf8'));
   ({ machine, sizes: sizeResults, node } = prev);
   host = { chromium: machine.chromium, ...prev.host };
+} else if (SHORT_ONLY) {
+  host = await hostHalf();
+  const a = aggregateHost(host);
+  const keys = ['panelOpenMs', 'emptyPanelMs', 'activateMs', 'emptyActivateMs', 'activateCodeLoadMs', 'emptyActivateCodeLoadMs', 'activateCallMs', 'emptyActivateCallMs', 'activateRestMs', 'emptyActivateRestMs'];
+  writeFileSync(join(TMP, 'short-only-results.json'), JSON.stringify({ ...Object.fromEntries(keys.map((k) => [k, a[k]])), runs: host.shortRuns, errors: host.errors }, null, 1));
+  for (const k of keys) log(`${k}: min ${a[k].min} / median ${a[k].median}`);
+  log(`ratios (medians): activation ${round(a.activateMs.median / a.emptyActivateMs.median, 2)}, first panel ${round(a.panelOpenMs.median / a.emptyPanelMs.median, 2)}; load average ${os.loadavg().map((x) => round(x, 2)).join(' ')}`);
+  process.exit(host.errors.length ? 1 : 0);
 } else {
   machine = machineInfo();
   log(`machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`);
@@ -1002,6 +1048,11 @@ const results = {
   heapMb10k: h.heap?.heapMb10k ?? null,
   heap: h.heap,
   runsCompleted: h.runsCompleted,
+  shortRunsCompleted: h.shortRunsCompleted,
+  activationGcRuns: h.activationGcRuns,
+  activationGcNote: h.activationGcNote,
+  activateCallMs: h.activateCallMs,
+  emptyActivateCallMs: h.emptyActivateCallMs,
   runsPreActivated: h.runsPreActivated,
   missingPaints: h.missingPaints,
 };
@@ -1013,7 +1064,7 @@ const res = {
   goals: goals(results),
   sizes: sizeResults,
   node,
-  host: { questions: host.questions, workSamples: host.workSamples, reuse: host.reuse, errors: host.errors, runs: host.runs },
+  host: { questions: host.questions, workSamples: host.workSamples, reuse: host.reuse, errors: host.errors, runs: host.runs, shortRuns: host.shortRuns ?? [] },
 };
 writeFileSync(join(BENCH, 'results.json'), JSON.stringify(res, null, 1) + '\n');
 writeFileSync(join(ROOT, 'BENCHMARKS.md'), markdown(res));

@@ -146,6 +146,7 @@ export async function startCodeServer({ workspace, settings = {}, port, quiet = 
   const stop = () => {
     if (stopped) return;
     stopped = true;
+    process.off('exit', stop); // a run that starts many servers (npm run bench) keeps no stale listener
     try {
       process.kill(-child.pid, 'SIGTERM');
     } catch {

@@ -70,6 +70,16 @@ export function htmlMessage(message: string, ...args: HtmlValue[]): SafeHtml {
 }
 
 /**
+ * Our own stylesheet as a `<style>` element the CSP admits by nonce. The text of a style element
+ * is not HTML (entities stay literal), so it is inserted as it is and anything that could end the
+ * element or open markup is refused: only the build's own CSS belongs here, never content.
+ */
+export function styleElement(css: string, nonce: string): SafeHtml {
+  if (/<\/?\s*style|<!--|-->/i.test(css)) throw new Error('styleElement: the stylesheet contains markup that would end its <style> element');
+  return new SafeHtmlValue(`<style nonce="${escapeHtml(nonce)}">${css}</style>`);
+}
+
+/**
  * The one way to insert markup unescaped. Reviewed uses only (ESLint enforces the list): output
  * of the sanitizing Markdown renderer and SVG the content build rendered and sanitized.
  */

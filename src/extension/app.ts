@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { uiLabel } from './safeUi';
 import { formatContentError } from '../core/contentError';
 import { ChangeNotice } from '../core/changeNotice';
@@ -24,6 +24,7 @@ import { Interviewer } from './chat/interviewer';
 import { ModelService } from './languageModel';
 import { WorkSampleController } from './workSamples/workSampleController';
 import type { ViewType } from './viewTypes';
+import { warmUp } from '../core/warmUp';
 
 /** What the app exposes to the in-host tests (through the entry point's `ready()`, in test mode), and nothing else. */
 export interface ExtensionApi {
@@ -54,6 +55,8 @@ export interface App {
   readonly serializers: Partial<Record<string, vscode.WebviewPanelSerializer>>;
   /** The @interviewer chat participant's handler. */
   readonly chat: vscode.ChatRequestHandler;
+  /** First-use costs of a question panel, paid while the window is idle (src/core/warmUp.ts). */
+  readonly warmUp: () => void;
 }
 
 /**
@@ -232,7 +235,14 @@ export function createApp(context: vscode.ExtensionContext): App {
     registeredCommands: Object.keys(handlers) as CommandId[],
     registeredViewTypes: hosts.map((host) => host.viewType),
   };
-  return { api, tree, handlers, serializers, chat: (request, chatContext, stream, token) => interviewer.handle(request, chatContext, safeChatStream(stream), token) };
+  return {
+    api,
+    tree,
+    handlers,
+    serializers,
+    chat: (request, chatContext, stream, token) => interviewer.handle(request, chatContext, safeChatStream(stream), token),
+    warmUp: () => warmUp(vscode.env.language),
+  };
 }
 
 async function pickSample(content: ContentService, title: string, runnableOnly = false): Promise<string | undefined> {

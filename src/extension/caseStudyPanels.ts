@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { uiMessage } from './safeUi';
 import { renderCaseStudyPanel } from '../core/caseStudyPanelHtml';
 import type { LinkedItem } from '../core/panelHtml';

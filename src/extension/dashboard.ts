@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { renderDashboard } from '../core/dashboardHtml';
 import { dashboardInbound, type DashboardInbound, type DashboardOutbound } from '../shared/protocol/dashboard';
 import { buildDashboard, type Dashboard } from '../core/readiness';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { uiMessage } from './safeUi';
 import { designDocument, WRITTEN_THRESHOLD, writtenPerStage } from '../core/designLoopDoc';
 import { renderDesignLoopPanel } from '../core/designLoopPanelHtml';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { dueSnapshot, type DueSnapshot } from '../core/progress/dueState';
 import type { ContentService } from './contentService';
 import type { ProgressService } from './progressService';

@@ -2,7 +2,7 @@
 // the panel serializers with handlers that load the real implementation (dist/app.js: zod, marked,
 // minisearch, ts-fsrs and our core) on first use, or once the window is idle. Activation then costs
 // about as much as an empty extension's; the ~250 KB of the app is parsed off the startup path.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { App, ExtensionApi } from './app';
 import { COMMANDS } from './commandIds';
 import { openWalkthroughOnce } from './walkthrough';
@@ -35,7 +35,9 @@ export function activate(context: vscode.ExtensionContext): { ready(): Promise<E
     },
     getTreeItem: async (node) => (await load()).tree.getTreeItem(node as never),
   };
-  const idle = setTimeout(() => void load(), 1500);
+  // Idle: load the app, then (in a later task, not one long one) warm what the first question panel uses.
+  let warm: NodeJS.Timeout | undefined;
+  const idle = setTimeout(() => void load().then((a) => (warm = setTimeout(() => a.warmUp(), 50))), 1500);
   // The Topics view and the panel serializers are registered right after activate() returns, off
   // the activation VS Code waits for (about half of activate()'s own time in a bench breakdown):
   // VS Code gives a view's provider two seconds after activation before it says none is
@@ -58,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): { ready(): Promise<E
   );
   context.subscriptions.push(
     treeChanged,
-    { dispose: () => (clearTimeout(idle), clearImmediate(later)) },
+    { dispose: () => (clearTimeout(idle), clearTimeout(warm), clearImmediate(later)) },
     ...Object.values(COMMANDS).map((id) => vscode.commands.registerCommand(id, async (...args: unknown[]) => (await load()).handlers[id](...args))),
   );
   // @interviewer in VS Code's Chat (absent in hosts without the chat API, such as older versions).

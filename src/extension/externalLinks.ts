@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 /**
  * The one way a panel's link leaves VS Code: only http(s), and only after the user confirms the

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { difficultyLabel } from '../core/panelHtml';
 import type { Difficulty } from '../core/schema';
 import type { Translate } from '../shared/translate';

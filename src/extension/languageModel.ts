@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 /**
  * The user's own chat model through VS Code's Language Model API, and nothing else: no keys of

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { uiLabel, uiMessage } from './safeUi';
 import { renderMockPanel } from '../core/mockPanelHtml';
 import { gradeTurn, mockStateSchema, ratingsOf, startMock, submitAnswer, currentTurn, turnBudget, type MockConfig, type MockState } from '../core/mock/session';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ContentError } from '../core/contentError';
 import { loadPacks } from '../core/mergeBundles';
 import type { ContentBundle } from '../core/schema';

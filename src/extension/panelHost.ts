@@ -1,10 +1,11 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type * as z from 'zod';
 import type { SafeHtml } from '../core/html';
 import { createNonce, type WebviewResources } from '../core/panelHtml';
 import { parseMessage } from '../shared/protocol/common';
 import { openExternalConfirmed } from './externalLinks';
 import type { ViewType } from './viewTypes';
+import panelCss from '../../media/question.css';
 
 type OpenExternal = { type: 'openExternal'; url: string };
 
@@ -171,8 +172,8 @@ export class PanelHost<State, In extends { type: string }, Out> implements vscod
       enableCommandUris: false,
       enableForms: false,
       retainContextWhenHidden: false,
-      // Only what the page loads: its script's folder (if it has one) and the stylesheet's.
-      localResourceRoots: [...(scripted ? [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')] : []), vscode.Uri.joinPath(this.extensionUri, 'media')],
+      // Only what the page loads: its script's folder, if it has one (the styles are inline).
+      localResourceRoots: scripted ? [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')] : [],
     };
   }
 
@@ -180,7 +181,7 @@ export class PanelHost<State, In extends { type: string }, Out> implements vscod
   private resources(webview: vscode.Webview): WebviewResources {
     const asset = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...path)).toString();
     const script = this.definition.script;
-    return { cspSource: webview.cspSource, nonce: createNonce(), scriptUri: script ? asset('dist', 'webview', script) : '', styleUri: asset('media', 'question.css') };
+    return { cspSource: webview.cspSource, nonce: createNonce(), scriptUri: script ? asset('dist', 'webview', script) : '', stylesheet: panelCss };
   }
 
   private attach(panel: vscode.WebviewPanel, state: State): Entry<State, Out> {

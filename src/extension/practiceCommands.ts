@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { reviewQueue } from '../core/progress/queue';
 import type { ContentService } from './contentService';
 import type { ProgressService } from './progressService';

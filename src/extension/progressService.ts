@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { newEventId, PROGRESS_FORMAT, type ProgressEvent, type ReviewEvent } from '../core/progress/events';
 import { ProgressModel } from '../core/progress/model';
 import { Scheduler } from '../core/progress/scheduler';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { uiMessage } from './safeUi';
 import { questionBody, renderQuestionPanel, type QuestionView } from '../core/panelHtml';
 import { questionInbound, reviveQuestionState, type QuestionInbound, type QuestionOutbound } from '../shared/protocol/question';

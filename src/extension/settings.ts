@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { effectiveSetting, ignoredWorkspaceSettings, RESTRICTED_SETTINGS, type RestrictedSetting } from '../core/trust';
 
 const SECTION = 'interviewPractice';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { uiLabel } from './safeUi';
 import type { ContentService } from './contentService';
 import { difficultyName } from './labels';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { COMMANDS } from './commandIds';
 
 /** "N due" in the status bar; clicking it starts the review. Hidden when nothing is due. */

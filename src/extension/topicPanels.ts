@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { topicInbound, topicState, type TopicInbound, type TopicOutbound } from '../shared/protocol/topic';
 import { renderTopicPanel, topicBody, type TopicView } from '../core/topicPanelHtml';
 import type { ContentService } from './contentService';

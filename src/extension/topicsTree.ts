@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { CaseStudy, DesignLoop, Question, Topic, WorkSample } from '../core/schema';
 import type { ContentService, ContentSnapshot } from './contentService';
 import { difficultyName, STATE_ICON, stateName } from './labels';

@@ -1,5 +1,5 @@
 // The Get Started walkthrough's first-run opening (imported by the entry point, so kept small).
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { WALKTHROUGH_ID, WALKTHROUGH_SHOWN_KEY } from './commandIds';
 
 /**

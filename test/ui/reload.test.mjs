@@ -32,12 +32,14 @@ async function pageFacts(frame) {
 
 function readFacts(frame) {
   return frame.evaluate(async () => {
-    const link = document.querySelector('link[rel="stylesheet"]');
-    // A page read just after it appeared may still be fetching its sheet: give it 10 s, then judge.
-    for (let i = 0; i < 50 && ![...document.styleSheets].some((s) => s.href === link?.href); i++) await new Promise((r) => setTimeout(r, 200));
+    // Our styles are inline, admitted by nonce (VS Code prepends its own #_defaultStyles, before
+    // the CSP); a page read just after it appeared may still be parsing: give it 10 s.
+    const ours = 'style:not(#_defaultStyles)';
+    for (let i = 0; i < 50 && !document.querySelector(ours)?.sheet; i++) await new Promise((r) => setTimeout(r, 200));
+    const style = document.querySelector(ours);
     const script = document.querySelector('script[src]');
     const csp = document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
-    const sheet = [...document.styleSheets].find((s) => s.href === link?.href);
+    const sheet = style?.sheet;
     let rules = 0;
     try {
       rules = sheet?.cssRules.length ?? 0;
@@ -47,11 +49,13 @@ function readFacts(frame) {
     const body = getComputedStyle(document.body);
     const root = getComputedStyle(document.documentElement);
     return {
-      styleHref: link?.href ?? '',
       scriptSrc: script?.src ?? '',
-      // Browsers hide the attribute once the script ran; the property keeps it.
+      // Browsers hide the attribute once the element is parsed; the property keeps it.
       nonce: script?.nonce ?? '',
+      styleNonce: style?.nonce ?? '',
+      styleCount: document.querySelectorAll(`${ours}, link[rel="stylesheet"]`).length,
       styleSrc: /style-src ([^;]+)/.exec(csp)?.[1]?.trim() ?? '',
+      resourceSrc: /img-src ([^;]+)/.exec(csp)?.[1]?.trim() ?? '',
       rules,
       bodyFont: body.fontFamily,
       bodyColor: body.color,
@@ -61,17 +65,17 @@ function readFacts(frame) {
   });
 }
 
-/** The stylesheet loaded and applied, and every URL of the page is under the resource origin this render was given. */
+/** The stylesheet applied (admitted by this render's nonce), and the script's URL under the resource origin this render was given. */
 function assertFreshAndStyled(name, facts, before, authority) {
-  assert.ok(facts.rules > 0, `${name}: the stylesheet loaded (${facts.rules} rules from ${facts.styleHref})`);
-  assert.ok(facts.styleSrc, `${name}: the page has its CSP`);
-  // The CSP's sources may be wildcards (https://*.vscode-cdn.net).
-  const origins = facts.styleSrc.split(/\s+/).filter((o) => o.includes('://')).map((o) => new RegExp(`^${o.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]+')}/`));
-  const allowed = (url) => origins.some((o) => o.test(url)) && url.includes(authority);
-  assert.ok(allowed(facts.styleHref), `${name}: stylesheet ${facts.styleHref} is under ${facts.styleSrc} and this window's resource authority ${authority}`);
+  assert.ok(facts.rules > 0, `${name}: the stylesheet applied (${facts.rules} rules)`);
+  assert.equal(facts.styleCount, 1, `${name}: one stylesheet, our own`);
+  assert.equal(facts.styleSrc, `'nonce-${facts.styleNonce}'`, `${name}: the CSP admits styles only by this page's nonce`);
+  assert.ok(facts.styleNonce && facts.styleNonce !== before.styleNonce, `${name}: a new nonce, so the page was rendered after the reload, not replayed`);
   if (facts.scriptSrc) {
-    assert.ok(allowed(facts.scriptSrc), `${name}: script ${facts.scriptSrc} is under ${facts.styleSrc} and ${authority}`);
-    assert.ok(facts.nonce && facts.nonce !== before.nonce, `${name}: a new nonce, so the page was rendered after the reload, not replayed`);
+    // The CSP's resource sources may be wildcards (https://*.vscode-cdn.net).
+    const origins = facts.resourceSrc.split(/\s+/).filter((o) => o.includes('://')).map((o) => new RegExp(`^${o.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]+')}/`));
+    assert.ok(origins.some((o) => o.test(facts.scriptSrc)) && facts.scriptSrc.includes(authority), `${name}: script ${facts.scriptSrc} is under ${facts.resourceSrc} and this window's resource authority ${authority}`);
+    assert.equal(facts.nonce, facts.styleNonce, `${name}: the script carries the same fresh nonce`);
   }
   // Body text follows the theme: the --vscode-* variables, not the browser's defaults.
   assert.ok(facts.themeFont && facts.bodyFont.replace(/[\s"']/g, '') === facts.themeFont.replace(/[\s"']/g, ''), `${name}: body font ${facts.bodyFont} is the theme's ${facts.themeFont}`);

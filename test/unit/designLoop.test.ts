@@ -22,7 +22,7 @@ const LOOP = readFileSync('test/fixtures/staff/design-loop.md', 'utf8');
 const bank = loadContentDir(contentWith({ 'case-studies/sampling-outage-2021.md': CASE, 'design-loops/trace-sampling-loop.md': LOOP })).bundle;
 const loop = bank.designLoops[0] ?? assert.fail('fixture loop');
 const caseStudy = bank.caseStudies[0] ?? assert.fail('fixture case study');
-const resources = { cspSource: 'https://webview.example', nonce: 'abc123NONCE', scriptUri: 'https://webview.example/d.js', styleUri: 'https://webview.example/q.css' };
+const resources = { cspSource: 'https://webview.example', nonce: 'abc123NONCE', scriptUri: 'https://webview.example/d.js', stylesheet: 'body { color: var(--vscode-foreground); }' };
 
 /** The document with `text` added under the heading of stage `n` (1-based). */
 function writeUnder(doc: string, n: number, text: string): string {

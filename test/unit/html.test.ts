@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { html, htmlMessage, joinHtml, type SafeHtml } from '../../src/core/html';
+import { readFileSync } from 'node:fs';
+import { html, htmlMessage, joinHtml, styleElement, type SafeHtml } from '../../src/core/html';
 import { loadContentDir } from '../../src/core/loadContent';
 import { renderMarkdown } from '../../src/core/markdown';
 import { renderQuestionPanel, webviewDocument, type QuestionView } from '../../src/core/panelHtml';
@@ -10,7 +11,7 @@ import { FIXTURE_CONTENT } from './helpers';
 const HOSTILE = `"'><x-hostile onclick=alert(1)>&amp;`;
 const ESCAPED = '&quot;&#39;&gt;&lt;x-hostile onclick=alert(1)&gt;&amp;amp;';
 const h = (site: string) => `${site} ${HOSTILE}`;
-const resources = { cspSource: 'https://webview.example', nonce: 'n0nce', scriptUri: 'https://webview.example/q.js', styleUri: 'https://webview.example/q.css' };
+const resources = { cspSource: 'https://webview.example', nonce: 'n0nce', scriptUri: 'https://webview.example/q.js', stylesheet: 'body { color: var(--vscode-foreground); }' };
 
 describe('html: escaping by default', () => {
   it('escapes text, numbers and booleans, inserts SafeHtml and lists of it as they are', () => {
@@ -30,6 +31,12 @@ describe('html: escaping by default', () => {
 
   it('joinHtml escapes its separator', () => {
     assert.equal(String(joinHtml([html`<a>`, html`<b>`], '<&>')), '<a>&lt;&amp;&gt;<b>');
+  });
+
+  it('styleElement inserts CSS as it is (child combinators and quotes intact) and refuses anything that could end the element', () => {
+    assert.equal(String(styleElement('a > b::after { content: "x"; }', 'n"1')), '<style nonce="n&quot;1">a > b::after { content: "x"; }</style>');
+    assert.doesNotThrow(() => styleElement(readFileSync('media/question.css', 'utf8'), 'n'), 'the shipped stylesheet can be inlined');
+    for (const css of ['p{}</style><script>alert(1)</script>', 'p{}</STYLE >', '<!-- p{} -->', 'p{} <style>']) assert.throws(() => styleElement(css, 'n'), /would end its <style> element/, css);
   });
 
   it('the compiler rejects a plain string where SafeHtml is required', () => {
@@ -83,14 +90,14 @@ describe('question panel: every interpolation escapes', () => {
   const hostileT: Translate = (m, ...a) => `<x-t>${identityT(m, ...a)}`;
 
   it('pack values, view values, resource URIs and translations never become markup', () => {
-    const page = String(renderQuestionPanel(hostileView(), { ...resources, scriptUri: h('script'), styleUri: h('style') }, hostileT));
+    const page = String(renderQuestionPanel(hostileView(), { ...resources, scriptUri: h('script'), stylesheet: 'p{}' }, hostileT));
     assert.doesNotMatch(page, /<x-hostile|<x-t>/, 'nothing hostile became an element');
     assert.doesNotMatch(page, /\son[a-z]+=(?!alert)/i, 'no inline event handler (the escaped text keeps its own)');
     // Each site rendered, escaped (Markdown fields through the Markdown renderer, the rest through html``).
     for (const site of ['title', 'prompt', 'answer', 'kp1', 'kp2', 'strong', 'weak', 'testing', 'calibration', 'mistake', 'vocabulary', 'example', 'topic', 'parent', 'follow-up', 'related', 'case', 'org', 'grade', 'interval', 'note', 'state']) {
       assert.ok(page.includes(`${site} ${ESCAPED}`) || page.includes(`${site} &quot;&#39;&gt;&lt;x-hostile onclick=alert(1)&gt;&amp;`), `${site} is shown escaped`);
     }
-    for (const attr of ['data-open="parent-id', 'data-open="fu-id', 'data-open="rel-id', 'data-open="cs-id', 'data-question-id="id', 'src="script', 'href="style']) {
+    for (const attr of ['data-open="parent-id', 'data-open="fu-id', 'data-open="rel-id', 'data-open="cs-id', 'data-question-id="id', 'src="script']) {
       assert.ok(page.includes(`${attr} ${ESCAPED}"`), `${attr} keeps its value inside the attribute`);
     }
     assert.ok(page.includes(`title="&lt;x-t&gt;grade ${ESCAPED}: next review in interval ${ESCAPED} (key 3)"`), 'a translated attribute is escaped, its arguments too');

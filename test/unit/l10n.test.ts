@@ -105,7 +105,7 @@ describe('localisation', () => {
       grades: [{ rating: 3, label: 'Good', interval: '10m' }],
     };
     const pseudo: Translate = (m, ...a) => identityT(`⟦${m}⟧`, ...a);
-    const html = String(renderQuestionPanel(view, { cspSource: 'c', nonce: 'n', scriptUri: 's', styleUri: 'y' }, pseudo));
+    const html = String(renderQuestionPanel(view, { cspSource: 'c', nonce: 'n', scriptUri: 's', stylesheet: 'p{}' }, pseudo));
     assert.match(html, />⟦Reveal answer⟧ <kbd>/);
     assert.match(html, /title="⟦Good: next review in 10m \(key 3\)⟧"/);
     const attr = /data-strings="([^"]*)"/.exec(html)?.[1] ?? '';
@@ -113,6 +113,6 @@ describe('localisation', () => {
     assert.equal(data.graded, '⟦Graded {0}. Next review {1}. Press U to undo.⟧', 'placeholders are left for the webview script');
     assert.deepEqual(data.ratings, ['', '⟦Again⟧', '⟦Hard⟧', '⟦Good⟧', '⟦Easy⟧']);
     // Without a translate function: the English of before.
-    assert.match(String(renderQuestionPanel(view, { cspSource: 'c', nonce: 'n', scriptUri: 's', styleUri: 'y' })), />Reveal answer <kbd>Space<\/kbd>/);
+    assert.match(String(renderQuestionPanel(view, { cspSource: 'c', nonce: 'n', scriptUri: 's', stylesheet: 'p{}' })), />Reveal answer <kbd>Space<\/kbd>/);
   });
 });

@@ -180,7 +180,7 @@ describe('mock interview over the bundled bank: questions across topics, follow-
     const s = start(all.slice(0, 3), 3, 11);
     const q = real.questions.find((x) => x.id === s.items[0]?.main.questionId);
     const title = real.topics.find((t) => t.id === q?.topic)?.title ?? '∅';
-    const resources = { cspSource: 'https://webview.example', nonce: 'abc123NONCE', scriptUri: 'https://webview.example/m.js', styleUri: 'https://webview.example/q.css' };
+    const resources = { cspSource: 'https://webview.example', nonce: 'abc123NONCE', scriptUri: 'https://webview.example/m.js', stylesheet: 'body { color: var(--vscode-foreground); }' };
     const html = String(renderMockPanel(s, (id) => real.questions.find((x) => x.id === id), 0, resources, undefined, (id) => real.topics.find((t) => t.id === id)?.title));
     assert.ok(html.includes(`<span class="badge topic" id="topic">${title.replace(/&/g, '&amp;')}</span>`), html.slice(0, 2000));
   });

@@ -88,7 +88,7 @@ describe('team question packs', () => {
     assert.ok(q);
     const html = String(renderQuestionPanel(
       { question: q, topicTitle: 't', followUps: [], related: [], grades: [], note: '', flagged: false, stateLabel: 'New', timerSeconds: 0, revealed: true, review: false },
-      { cspSource: 'x', nonce: 'n', scriptUri: 's', styleUri: 'c' },
+      { cspSource: 'x', nonce: 'n', scriptUri: 's', stylesheet: 'p{}' },
     ));
     assert.doesNotMatch(html, /<script>alert|<iframe|<img|href="javascript/i);
   });

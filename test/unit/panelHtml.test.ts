@@ -5,7 +5,7 @@ import { contentSecurityPolicy, questionBody, renderQuestionPanel, type Question
 import { questionBodyData } from '../../src/shared/protocol/question';
 import { FIXTURE_CONTENT } from './helpers';
 
-const resources = { cspSource: 'https://webview.example', nonce: 'abc123NONCE', scriptUri: 'https://webview.example/q.js', styleUri: 'https://webview.example/q.css' };
+const resources = { cspSource: 'https://webview.example', nonce: 'abc123NONCE', scriptUri: 'https://webview.example/q.js', stylesheet: 'body { color: var(--vscode-foreground); }' };
 
 function view(id: string, over: Partial<QuestionView> = {}): QuestionView {
   const q = loadContentDir(FIXTURE_CONTENT).bundle.questions.find((x) => x.id === id);
@@ -31,8 +31,17 @@ describe('question panel HTML', () => {
     assert.ok(html.includes(`content="${escapeHtml(csp)}"`));
     const scripts = html.match(/<script[^>]*>/g) ?? [];
     assert.equal(scripts.length, 1);
-    assert.match(scripts[0] ?? '', /nonce="abc123NONCE" src="https:\/\/webview.example\/q.js"/);
+    assert.match(scripts[0] ?? '', /nonce="abc123NONCE" src="https:\/\/webview.example\/q.js" defer/, 'deferred: the page shows before the script has run');
     assert.doesNotMatch(html, /\son[a-z]+=/i, 'no inline event handlers');
+  });
+
+  it('inlines our stylesheet by nonce and admits no other style: no linked sheet, no style attributes', () => {
+    const csp = contentSecurityPolicy(resources);
+    assert.match(csp, /style-src 'nonce-abc123NONCE'(;|$)/, 'styles only by nonce');
+    const html = String(renderQuestionPanel(view('trace-sampling'), resources));
+    assert.equal((html.match(/<style[^>]*>/g) ?? []).join(), '<style nonce="abc123NONCE">');
+    assert.ok(html.includes(`>${resources.stylesheet}</style>`), 'the CSS as it is: entities inside <style> would not be decoded');
+    assert.doesNotMatch(html, /<link|\sstyle="/);
   });
 
   it('shows the prompt first and hides the answer until revealed', () => {

@@ -58,7 +58,7 @@ describe('readiness dashboard model', () => {
   });
 
   it('renders charts with text equivalents and no script', () => {
-    const html = String(renderDashboard(buildDashboard(bank, model(), now, { interviewDate: dayKey(now.getTime() + 5 * DAY) }), { cspSource: 'c', nonce: 'n', scriptUri: '', styleUri: 's' }));
+    const html = String(renderDashboard(buildDashboard(bank, model(), now, { interviewDate: dayKey(now.getTime() + 5 * DAY) }), { cspSource: 'c', nonce: 'n', scriptUri: '', stylesheet: 'p{}' }));
     assert.equal((html.match(/<svg role="img"/g) ?? []).length, 3);
     assert.ok((html.match(/<table>/g) ?? []).length >= 4, 'every chart has a table');
     assert.doesNotMatch(html, /<script/);

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { explainPrompt, parseExplain, retrieve } from '../../core/interviewer/prompts';
 import type { ChatState } from '../../core/interviewer/state';
 import type { InterviewerDeps } from './interviewer';

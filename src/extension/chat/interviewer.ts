@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { followUpPrompt, parseFollowUp } from '../../core/interviewer/prompts';
 import { findTopic, judgeAnswerOffline, judgementFromModel, nextFollowUp, pickQuizQuestion, type AnswerJudgement } from '../../core/interviewer/quiz';
 import { chatGradeArgsSchema, latestState, type ChatGradeArgs, type ChatState } from '../../core/interviewer/state';

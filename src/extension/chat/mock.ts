@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { findTopic, judgeAnswerOffline, judgementFromModel } from '../../core/interviewer/quiz';
 import type { ChatGradeArgs, ChatState } from '../../core/interviewer/state';
 import { draftPrompt, parseDraftVerdicts } from '../../core/judge/modelJudge';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { trusted, type SafeMarkdown } from '../../core/safeText';
 import { markdownString, uiLabel, uiMessage } from '../safeUi';
 

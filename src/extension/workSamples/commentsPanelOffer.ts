@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { uiMessage } from '../safeUi';
 
 /** globalState flag: the offer is made once per install, whatever the answer. */

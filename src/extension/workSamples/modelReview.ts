@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { applyModelVerdicts, reviewPrompt } from '../../core/judge/modelJudge';
 import type { ReviewJudgement } from '../../core/judge/reviewJudge';
 import type { WorkSample } from '../../core/schema';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { isInsideFolder } from '../../core/paths';
 import { markdownLine, safeMarkdown } from '../../core/safeText';
 import type { WorkSample } from '../../core/schema';

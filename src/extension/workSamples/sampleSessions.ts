@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { SampleView } from '../../core/samplePanelHtml';
 import { fromSessionRecord, toSessionRecord, type PersistedSession } from '../../core/workSamples/sessionRecord';
 import type { ContentService } from '../contentService';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { WorkSample } from '../../core/schema';
 import { runAgainstVariants, type TestRunReport } from '../../core/workSamples/runner';
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { WebviewResources } from '../../core/panelHtml';
 import { sampleInbound, sampleState, type SampleInbound, type SampleOutbound, type SampleState } from '../../shared/protocol/sample';
 import { renderSamplePanel, type SampleView } from '../../core/samplePanelHtml';
