@@ -25,6 +25,7 @@ import { ModelService } from './languageModel';
 import { WorkSampleController } from './workSamples/workSampleController';
 import type { ViewType } from './viewTypes';
 import { warmUp } from '../core/warmUp';
+import { openWalkthroughOnce } from './walkthrough';
 
 /** What the app exposes to the in-host tests (through the entry point's `ready()`, in test mode), and nothing else. */
 export interface ExtensionApi {
@@ -109,6 +110,9 @@ export function createApp(context: vscode.ExtensionContext): App {
   // The app loads when the window is idle or on first use: now the bank and progress file may be read.
   // The first due picture: fills the status bar and arms the timer for the next card to fall due.
   due.start();
+  // The Get Started walkthrough, on the first start only: with the app (1.5 s after activation at
+  // the latest), not in activate(), which stays as small as an empty extension's.
+  void openWalkthroughOnce(context);
   void reportContentErrors();
   void markGraded();
   warnIgnoredSettings();

@@ -5,7 +5,6 @@
 import vscode = require('vscode');
 import type { App, ExtensionApi } from './app';
 import { COMMANDS } from './commandIds';
-import { openWalkthroughOnce } from './walkthrough';
 import { VIEW_TYPES } from './viewTypes';
 
 /** True once the Topics view found the bank empty: its welcome text switches from loading to empty-bank. */
@@ -69,7 +68,6 @@ export function activate(context: vscode.ExtensionContext): { ready(): Promise<E
     participant.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'activity-icon.svg');
     context.subscriptions.push(participant);
   }
-  void openWalkthroughOnce(context);
   // The internal services (progress, reset, panels…) are handed out only to the in-host tests and
   // the benchmark, which run in test mode; in production no other extension can reach them.
   return context.extensionMode === vscode.ExtensionMode.Test ? { ready: async () => (await load()).api } : undefined;

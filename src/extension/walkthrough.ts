@@ -1,4 +1,4 @@
-// The Get Started walkthrough's first-run opening (imported by the entry point, so kept small).
+// The Get Started walkthrough's first-run opening (called by the app once it has loaded).
 import vscode = require('vscode');
 import { WALKTHROUGH_ID, WALKTHROUGH_SHOWN_KEY } from './commandIds';
 
