@@ -2,7 +2,7 @@ import vscode = require('vscode');
 import { uiMessage } from './safeUi';
 import { renderCaseStudyPanel } from '../core/caseStudyPanelHtml';
 import type { LinkedItem } from '../core/panelHtml';
-import { caseStudyInbound, caseStudyState, type CaseStudyInbound, type CaseStudyOutbound, type CaseStudyState } from '../shared/protocol/caseStudy';
+import { caseStudyInbound, caseStudyOutbound, caseStudyState, type CaseStudyInbound, type CaseStudyOutbound, type CaseStudyState } from '../shared/protocol/caseStudy';
 import type { ContentService } from './contentService';
 import { t } from './labels';
 import { PanelHost } from './panelHost';
@@ -23,6 +23,7 @@ export class CaseStudyPanels implements vscode.Disposable {
       name: 'case study',
       script: 'caseStudy.js',
       inbound: caseStudyInbound,
+      outbound: caseStudyOutbound,
       key: (state) => state.caseStudyId,
       revive: async (saved) => {
         const parsed = caseStudyState.safeParse(saved);

@@ -1,6 +1,6 @@
 import vscode = require('vscode');
 import { renderDashboard } from '../core/dashboardHtml';
-import { dashboardInbound, type DashboardInbound, type DashboardOutbound } from '../shared/protocol/dashboard';
+import { dashboardInbound, dashboardOutbound, type DashboardInbound, type DashboardOutbound } from '../shared/protocol/dashboard';
 import { buildDashboard, type Dashboard } from '../core/readiness';
 import type { ContentService } from './contentService';
 import { t } from './labels';
@@ -31,6 +31,7 @@ export class DashboardPanel implements vscode.Disposable {
       name: 'dashboard',
       // No script at all: the charts are SVG rendered on the host.
       inbound: dashboardInbound,
+      outbound: dashboardOutbound,
       key: (state) => state,
       revive: async () => 'dashboard',
       render: async (_state, resources) => {

@@ -5,7 +5,7 @@ import { uiMessage } from './safeUi';
 import { designDocument, WRITTEN_THRESHOLD, writtenPerStage } from '../core/designLoopDoc';
 import { renderDesignLoopPanel } from '../core/designLoopPanelHtml';
 import { designLoopRecordsSchema, type DesignLoopRecords } from '../core/designLoopRecords';
-import { designLoopInbound, designLoopState, type DesignLoopInbound, type DesignLoopOutbound } from '../shared/protocol/designLoop';
+import { designLoopInbound, designLoopOutbound, designLoopState, type DesignLoopInbound, type DesignLoopOutbound } from '../shared/protocol/designLoop';
 import type { WebviewResources } from '../core/panelHtml';
 import type { DesignLoop } from '../core/schema';
 import type { ContentService } from './contentService';
@@ -46,6 +46,7 @@ export class DesignLoops implements vscode.Disposable {
       name: 'design loop',
       script: 'designLoop.js',
       inbound: designLoopInbound,
+      outbound: designLoopOutbound,
       key: (state) => state.loopId,
       revive: async (saved) => {
         const parsed = designLoopState.safeParse(saved);

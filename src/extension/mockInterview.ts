@@ -9,7 +9,7 @@ import { answerGenerated, askGenerated, wantsGeneratedFollowUp } from '../core/m
 import { followUpPrompt, parseFollowUp } from '../core/interviewer/prompts';
 import type { Question } from '../core/schema';
 import type { ModelService } from './languageModel';
-import { mockInbound, type MockInbound, type MockOutbound } from '../shared/protocol/mock';
+import { mockInbound, mockOutbound, type MockInbound, type MockOutbound } from '../shared/protocol/mock';
 import type { ContentService } from './contentService';
 import { difficultyName, t } from './labels';
 import { PanelHost } from './panelHost';
@@ -44,6 +44,7 @@ export class MockInterviews implements vscode.Disposable {
       name: 'mock interview',
       script: 'mock.js',
       inbound: mockInbound,
+      outbound: mockOutbound,
       key: () => PANEL_KEY,
       revive: async () => this.state(),
       render: async (state, resources) => {

@@ -43,6 +43,8 @@ export interface PanelDefinition<State, In extends { type: string }, Out> {
   /** Its script under dist/webview; without one the page runs no script at all. */
   readonly script?: string;
   readonly inbound: z.ZodType<In>;
+  /** What the host may post to the page: every message is checked before it goes (a failure is our bug, logged, not sent). */
+  readonly outbound: z.ZodType<Out>;
   /** Which panel shows this state: opening the same key again reuses the open panel. */
   key(state: State): string;
   /** The state to show after a window reload, from what the webview kept; undefined closes the panel. */
@@ -191,7 +193,7 @@ export class PanelHost<State, In extends { type: string }, Out> implements vscod
       disposables: [],
       stale: false,
       post: async (message) => {
-        await panel.webview.postMessage(message);
+        if (this.checkedOut(message)) await panel.webview.postMessage(message);
       },
       render: async (next) => {
         if (next !== undefined) entry.state = next;
@@ -208,6 +210,8 @@ export class PanelHost<State, In extends { type: string }, Out> implements vscod
         if (!swapMessage || !panel.visible) return entry.render(next);
         const shown = await swapMessage(next);
         if (!shown) return;
+        // A swap the protocol would refuse renders the whole page instead: the user still sees the item.
+        if (!this.checkedOut(shown.message)) return entry.render(next);
         entry.state = next;
         panel.title = shown.title;
         await panel.webview.postMessage(shown.message);
@@ -240,6 +244,12 @@ export class PanelHost<State, In extends { type: string }, Out> implements vscod
       }),
     );
     return entry;
+  }
+
+  private checkedOut(message: Out): boolean {
+    const checked = this.definition.outbound.safeParse(message);
+    if (!checked.success) this.log.error(`${this.definition.name} panel: not sending a message its protocol refuses: ${checked.error.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`).join('; ')}`);
+    return checked.success;
   }
 
   /** Never rejects: whatever the webview sends, and whatever handling it does, stays in the log. */

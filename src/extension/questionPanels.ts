@@ -1,7 +1,7 @@
 import vscode = require('vscode');
 import { uiMessage } from './safeUi';
 import { questionBody, renderQuestionPanel, type QuestionView } from '../core/panelHtml';
-import { questionInbound, reviveQuestionState, type QuestionInbound, type QuestionOutbound } from '../shared/protocol/question';
+import { questionInbound, questionOutbound, reviveQuestionState, type QuestionInbound, type QuestionOutbound } from '../shared/protocol/question';
 import { formatDueIn } from '../core/progress/scheduler';
 import type { ContentService, ContentSnapshot } from './contentService';
 import { ratingName, stateName, t } from './labels';
@@ -68,6 +68,7 @@ export class QuestionPanels implements vscode.Disposable {
       name: 'question',
       script: 'question.js',
       inbound: questionInbound,
+      outbound: questionOutbound,
       key: (state) => (state.queue ? REVIEW_KEY : state.questionId),
       pinned: (state) => state.pinned || state.queue !== undefined,
       revive: async (saved) => {

@@ -1,5 +1,5 @@
 import vscode = require('vscode');
-import { topicInbound, topicState, type TopicInbound, type TopicOutbound } from '../shared/protocol/topic';
+import { topicInbound, topicOutbound, topicState, type TopicInbound, type TopicOutbound } from '../shared/protocol/topic';
 import { renderTopicPanel, topicBody, type TopicView } from '../core/topicPanelHtml';
 import type { ContentService } from './contentService';
 import { stateName, t } from './labels';
@@ -42,6 +42,7 @@ export class TopicPanels implements vscode.Disposable {
       name: 'topic',
       script: 'topic.js',
       inbound: topicInbound,
+      outbound: topicOutbound,
       key: (state) => state.topicId,
       pinned: (state) => state.pinned,
       revive: async (saved) => {

@@ -26,6 +26,27 @@ describe('preview-style question panels in a real VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('checks every message to a page against its protocol: one it would refuse is logged and not sent', async () => {
+    await vscode.commands.executeCommand('interviewPractice.openQuestion', ids[0]);
+    const handle = a.panels.host.all().find((p) => p.state.questionId === ids[0]);
+    assert.ok(handle, 'the question panel is open');
+    const webview = handle.panel.webview as { postMessage(message: unknown): Thenable<boolean> };
+    const original = webview.postMessage.bind(webview);
+    const sent: unknown[] = [];
+    webview.postMessage = (message) => (sent.push(message), original(message));
+    try {
+      await handle.post({ type: 'noteSaved', questionId: ids[0] as string });
+      // What a bug could produce: a flag without its boolean, a state for an id no bank could hold, an unknown type.
+      await handle.post({ type: 'flag', questionId: ids[0] as string } as never);
+      await handle.post({ type: 'state', questionId: '../../etc', label: 'Due' });
+      await handle.post({ type: 'eval', code: 'alert(1)' } as never);
+    } finally {
+      webview.postMessage = original;
+    }
+    assert.deepEqual(sent, [{ type: 'noteSaved', questionId: ids[0] }], 'only the message the protocol allows reached the page');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('opens questions one after another into the same panel, swapped by message (the document stays)', async () => {
     const [q1, q2, q3] = ids as [string, string, string];
     const shown: string[] = [];

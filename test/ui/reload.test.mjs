@@ -220,12 +220,14 @@ describe('UI journey: every panel survives a window reload', function () {
       // What the Topics view says while the extension activates: a loading line, never VS Code's
       // "no data provider" or a false "the bank may be missing".
       const sidebarSaid = new Set();
+      const reloadedAt = Date.now();
+      let treeRowsAt;
       const sidebarWatch = (async () => {
         const deadline = Date.now() + 60_000;
         while (Date.now() < deadline) {
           const text = await page.locator('.sidebar').first().innerText().catch(() => '');
           if (text) sidebarSaid.add(text.replace(/\s+/g, ' ').slice(0, 300));
-          if ((await page.locator('.sidebar .monaco-list-row').count().catch(() => 0)) > 0) return;
+          if ((await page.locator('.sidebar .monaco-list-row').count().catch(() => 0)) > 0) return void (treeRowsAt = Date.now());
           await page.waitForTimeout(100);
         }
       })();
@@ -300,7 +302,8 @@ describe('UI journey: every panel survives a window reload', function () {
         assertFreshAndStyled('topic', facts, before.topic, authority);
       });
 
-      console.log(`      dashboard restored ${restoreMs} ms after the workbench came back`);
+      // For comparison: the Topics tree's rows need the extension host up and our provider registered, like the dashboard.
+      console.log(`      dashboard restored ${restoreMs} ms after the workbench came back; the Topics tree had rows after ${treeRowsAt ? treeRowsAt - reloadedAt : '—'} ms`);
       await sidebarWatch;
       const said = [...sidebarSaid].join('\n');
       // code-server still shows VS Code's own "no data provider" line for a moment before the

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import vscode = require('vscode');
 import type { WebviewResources } from '../../core/panelHtml';
-import { sampleInbound, sampleState, type SampleInbound, type SampleOutbound, type SampleState } from '../../shared/protocol/sample';
+import { sampleInbound, sampleOutbound, sampleState, type SampleInbound, type SampleOutbound, type SampleState } from '../../shared/protocol/sample';
 import { renderSamplePanel, type SampleView } from '../../core/samplePanelHtml';
 import type { WorkSample } from '../../core/schema';
 import { defectRegions, judgeReview, scoreWithMarks, type ReviewJudgement } from '../../core/judge/reviewJudge';
@@ -50,6 +50,7 @@ export class WorkSampleController implements vscode.Disposable {
       name: 'work sample',
       script: 'sample.js',
       inbound: sampleInbound,
+      outbound: sampleOutbound,
       key: (state) => state.sampleId,
       revive: async (saved) => {
         const parsed = sampleState.safeParse(saved);
