@@ -1,7 +1,7 @@
 // The extension's entry point, kept tiny on purpose: it registers commands, the Topics view and
 // the panel serializers with handlers that load the real implementation (dist/app.js: zod, marked,
 // minisearch, ts-fsrs and our core) on first use, or once the window is idle. Activation then costs
-// about as much as an empty extension's; the ~250 KB of the app is parsed off the startup path.
+// about as much as an empty extension's; the ~500 KB of the app is parsed off the startup path.
 import vscode = require('vscode');
 import type { App, ExtensionApi } from './app';
 import { COMMANDS } from './commandIds';
