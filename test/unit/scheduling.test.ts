@@ -87,6 +87,8 @@ describe('scheduling (FSRS)', () => {
     // Exact CLDR wording moves between ICU versions; the number format and the month/minute split do not.
     assert.notEqual(at(90 * DAY, 'en'), '3m');
     assert.match(at(90 * DAY, 'en'), /^3\s?\S+/);
+    // The same unit in two locales, one after the other: each keeps its own number format.
+    assert.match(at(548 * DAY, 'en'), /^1\.5\s?\S+/);
     assert.match(at(548 * DAY, 'de'), /^1,5\s?\S+/);
     assert.equal(formatDueIn(new Date(t0), new Date(t0 + 3 * DAY), 'en'), 'in 3 days');
     assert.match(formatDueIn(new Date(t0), new Date(t0 + 2 * 3_600_000), 'fr'), /^dans 2 /);

@@ -85,16 +85,14 @@ function intervalParts(from: Date, to: Date): { value: number; unit: IntervalUni
  */
 export function formatInterval(from: Date, to: Date, locale?: string): string {
   const { value, unit } = intervalParts(from, to);
-  return formatter(`${locale ?? ''}|${unit}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: unit === 'month' ? 'short' : 'narrow', maximumFractionDigits: 1 })).format(value);
+  const key = `${locale ?? ''}|${unit}`;
+  let format = intervalFormats.get(key);
+  if (!format) intervalFormats.set(key, (format = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: unit === 'month' ? 'short' : 'narrow', maximumFractionDigits: 1 })));
+  return format.format(value);
 }
 
 // Building an Intl formatter costs far more than using one (four per question panel): keep them.
-const formatters = new Map<string, { format(value: number): string }>();
-function formatter<F extends { format(value: number): string }>(key: string, make: () => F): F {
-  let f = formatters.get(key) as F | undefined;
-  if (!f) formatters.set(key, (f = make()));
-  return f;
-}
+const intervalFormats = new Map<string, Intl.NumberFormat>();
 
 /** When something is next due, as a sentence part ("in 3 days"), in the user's locale. */
 export function formatDueIn(from: Date, to: Date, locale?: string): string {
